@@ -1,0 +1,3 @@
+from seoro.cli import main
+
+main()

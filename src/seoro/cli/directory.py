@@ -1,0 +1,318 @@
+"""``seoro list …`` and ``seoro show …``: browsing the directory."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from seoro.cli.app import app
+from seoro.cli.context import ctx_of
+from seoro.cli.render import name, table
+from seoro.domain.audit import AuditEntry
+from seoro.domain.directory import Profile
+from seoro.domain.taxonomy import Taxonomy
+from seoro.domain.vocab import OrgKind, ProfileKind, ProfileStatus, label, parse_choice
+from seoro.services import browse
+from seoro.services.browse import Query
+
+list_app = typer.Typer(help="List organisations, experts, profiles or agreements, with filters.", no_args_is_help=True)
+show_app = typer.Typer(
+    help="Show one record in full, with what refers to it and its change history.", no_args_is_help=True
+)
+app.add_typer(list_app, name="list")
+app.add_typer(show_app, name="show")
+out = Console()
+
+FieldOpt = Annotated[
+    list[str] | None,
+    typer.Option("--field", "-f", help="Technology field (code or label; sub-fields included). Repeatable."),
+]
+CountryOpt = Annotated[str | None, typer.Option("--country", "-c", help="Country (name or ISO code).")]
+TextOpt = Annotated[str | None, typer.Option("--search", "-s", help="Part of a name or title.")]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="How many to show (0 = all).")]
+OffsetOpt = Annotated[int, typer.Option("--offset", help="Skip this many first.")]
+
+
+def _query(fields: list[str] | None, country: str | None, text: str | None, limit: int, offset: int) -> Query:
+    return Query(tuple(fields or ()), country, text, limit or None, offset)
+
+
+def _fields(codes: list[str], taxonomy: Taxonomy, lang: str) -> str:
+    return ", ".join(f"{c} {taxonomy.fields[c].label.pick(lang)}" for c in codes if c in taxonomy.fields)
+
+
+def _footer(ctx: typer.Context, shown: int, total: int, offset: int) -> None:
+    out.print(
+        ctx_of(ctx).t("cli.shown", shown=shown, total=total, first=offset + 1 if shown else 0, last=offset + shown)
+    )
+
+
+@list_app.command("organisations")
+def list_organisations(
+    ctx: typer.Context,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Kind of organisation.")] = None,
+    field: FieldOpt = None,
+    country: CountryOpt = None,
+    search: TextOpt = None,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
+) -> None:
+    """Organisations (기관)."""
+    c = ctx_of(ctx)
+    page = browse.find_organisations(
+        c.db(), _query(field, country, search, limit, offset), parse_choice(OrgKind, kind) if kind else None
+    )
+    headers = [c.t(f"cli.col.{h}") for h in ("id", "name", "kind", "country", "parent", "fields")]
+    rows = [
+        (
+            o.id,
+            name(o.name, c.lang),
+            label(o.kind).pick(c.lang),
+            o.country,
+            name(page.organisations[o.parent_id], c.lang) if o.parent_id else "",
+            _fields(o.fields, page.taxonomy, c.lang),
+        )
+        for o in page.items
+    ]
+    out.print(table(c.t("cli.title.organisations"), headers, rows))
+    _footer(ctx, len(page.items), page.total, offset)
+
+
+@list_app.command("experts")
+def list_experts(
+    ctx: typer.Context,
+    field: FieldOpt = None,
+    country: CountryOpt = None,
+    language: Annotated[str | None, typer.Option("--language", help="Language spoken (ko, en, ...).")] = None,
+    organisation: Annotated[
+        int | None, typer.Option("--organisation", "-o", help="Affiliated with or member of this organisation (id).")
+    ] = None,
+    search: TextOpt = None,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
+) -> None:
+    """Experts (전문가)."""
+    c = ctx_of(ctx)
+    page = browse.find_experts(c.db(), _query(field, country, search, limit, offset), language, organisation)
+    headers = [c.t(f"cli.col.{h}") for h in ("id", "name", "affiliation", "country", "languages", "fields")]
+    rows = [
+        (
+            e.id,
+            name(e.name, c.lang),
+            "; ".join(name(page.organisations[a.organisation_id], c.lang) for a in e.affiliations),
+            e.country,
+            ", ".join(e.languages),
+            _fields(e.fields, page.taxonomy, c.lang),
+        )
+        for e in page.items
+    ]
+    out.print(table(c.t("cli.title.experts"), headers, rows))
+    _footer(ctx, len(page.items), page.total, offset)
+
+
+@list_app.command("profiles")
+def list_profiles(
+    ctx: typer.Context,
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", help="need, offer, partner_search, ... (or the Korean label).")
+    ] = None,
+    status: Annotated[str | None, typer.Option("--status", help="draft, active, matched, closed.")] = None,
+    field: FieldOpt = None,
+    organisation: Annotated[
+        int | None, typer.Option("--organisation", "-o", help="Owned by this organisation (id).")
+    ] = None,
+    search: TextOpt = None,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
+) -> None:
+    """Profiles: technology needs, offers, partner searches (프로필)."""
+    c = ctx_of(ctx)
+    page = browse.find_profiles(
+        c.db(),
+        _query(field, None, search, limit, offset),
+        parse_choice(ProfileKind, kind) if kind else None,
+        parse_choice(ProfileStatus, status) if status else None,
+        organisation,
+    )
+    headers = [c.t(f"cli.col.{h}") for h in ("id", "kind", "title", "owner", "fields", "status")]
+    rows = [
+        (
+            p.id,
+            label(p.kind).pick(c.lang),
+            p.title.pick(c.lang),
+            _owner(page, p.organisation_id, p.expert_id, c.lang),
+            _fields(p.fields, page.taxonomy, c.lang),
+            label(p.status).pick(c.lang),
+        )
+        for p in page.items
+    ]
+    out.print(table(c.t("cli.title.profiles"), headers, rows))
+    _footer(ctx, len(page.items), page.total, offset)
+
+
+def _owner(page: browse.Page[Profile], org_id: int | None, expert_id: int | None, lang: str) -> str:
+    parts = [name(page.organisations[org_id], lang)] if org_id else []
+    if expert_id and expert_id in page.experts:
+        parts.append(name(page.experts[expert_id], lang))
+    return " / ".join(parts)
+
+
+@list_app.command("agreements")
+def list_agreements(
+    ctx: typer.Context,
+    organisation: Annotated[
+        int | None, typer.Option("--organisation", "-o", help="Signed by this organisation (id).")
+    ] = None,
+) -> None:
+    """Agreements and MOUs (협약)."""
+    c = ctx_of(ctx)
+    page = browse.find_agreements(c.db(), organisation)
+    headers = [c.t(f"cli.col.{h}") for h in ("id", "title", "signed_on", "place", "parties")]
+    rows = [
+        (
+            a.id,
+            a.title.pick(c.lang),
+            a.signed_on or "",
+            a.place,
+            " ↔ ".join(name(page.organisations[p.organisation_id], c.lang) for p in a.parties),
+        )
+        for a in page.items
+    ]
+    out.print(table(c.t("cli.title.agreements"), headers, rows))
+
+
+def _history(ctx: typer.Context, entries: list[AuditEntry]) -> None:
+    c = ctx_of(ctx)
+    headers = [c.t(f"cli.col.{h}") for h in ("at", "actor", "action", "entity", "changes")]
+    rows = [
+        (
+            e.at.strftime("%Y-%m-%d %H:%M"),
+            e.actor,
+            e.action.value,
+            f"{e.entity} {e.entity_id}",
+            ", ".join(sorted(e.changes)),
+        )
+        for e in entries
+    ]
+    out.print(table(c.t("cli.title.history"), headers, rows))
+
+
+def _pairs(title: str, pairs: list[tuple[str, object]]) -> None:
+    out.print(table(title, ["", ""], [(k, v) for k, v in pairs if v not in (None, "", [])], show_header=False))
+
+
+@show_app.command("organisation")
+def show_organisation(ctx: typer.Context, id: int) -> None:
+    """One organisation, its sub-organisations, people, profiles and agreements."""
+    c = ctx_of(ctx)
+    d = browse.show_organisation(c.db(), id)
+    o, names = d.organisation, d.people.organisations
+    _pairs(
+        name(o.name, c.lang),
+        [
+            (c.t("cli.col.id"), o.id),
+            (c.t("cli.col.kind"), label(o.kind).pick(c.lang)),
+            (c.t("cli.col.aliases"), "; ".join(o.aliases)),
+            (c.t("cli.col.country"), o.country),
+            (c.t("cli.col.region"), o.region),
+            (c.t("cli.col.website"), o.website),
+            (c.t("cli.col.parent"), name(names[o.parent_id], c.lang) if o.parent_id else ""),
+            (c.t("cli.col.fields"), _fields(o.fields, d.people.taxonomy, c.lang)),
+            (c.t("cli.col.description"), o.description.pick(c.lang)),
+            (c.t("cli.col.contact"), " ".join(filter(None, (o.contact.name, o.contact.email, o.contact.phone)))),
+            (c.t("cli.col.children"), "; ".join(f"{x.id} {name(x.name, c.lang)}" for x in d.children)),
+            (c.t("cli.col.people"), len(d.people.items)),
+            (c.t("cli.col.profiles"), "; ".join(f"{p.id} {p.title.pick(c.lang)}" for p in d.profiles)),
+            (c.t("cli.col.agreements"), "; ".join(f"{a.id} {a.title.pick(c.lang)}" for a in d.agreements)),
+        ],
+    )
+    _history(ctx, d.history)
+
+
+@show_app.command("expert")
+def show_expert(ctx: typer.Context, id: int) -> None:
+    """One expert with affiliations, memberships and publications."""
+    c = ctx_of(ctx)
+    page, profiles, entries = browse.show_expert(c.db(), id)
+    e, names = page.items[0], page.organisations
+    _pairs(
+        name(e.name, c.lang),
+        [
+            (c.t("cli.col.id"), e.id),
+            (c.t("cli.col.email"), e.email),
+            (
+                c.t("cli.col.affiliation"),
+                "; ".join(f"{name(names[a.organisation_id], c.lang)} {a.position}".strip() for a in e.affiliations),
+            ),
+            (c.t("cli.col.memberships"), "; ".join(name(names[m], c.lang) for m in e.memberships)),
+            (c.t("cli.col.country"), e.country),
+            (c.t("cli.col.languages"), ", ".join(e.languages)),
+            (c.t("cli.col.expertise"), e.expertise.pick(c.lang)),
+            (c.t("cli.col.keywords"), ", ".join(e.keywords)),
+            (c.t("cli.col.fields"), _fields(e.fields, page.taxonomy, c.lang)),
+            (c.t("cli.col.profiles"), "; ".join(f"{p.id} {p.title.pick(c.lang)}" for p in profiles)),
+        ],
+    )
+    pubs = [(p.year or "", p.title, p.venue, p.doi) for p in sorted(e.publications, key=lambda p: -(p.year or 0))]
+    out.print(
+        table(c.t("cli.title.publications"), [c.t(f"cli.col.{h}") for h in ("year", "title", "venue", "doi")], pubs)
+    )
+    _history(ctx, entries)
+
+
+@show_app.command("profile")
+def show_profile(ctx: typer.Context, id: int) -> None:
+    """One profile (need, offer, partner search ...)."""
+    c = ctx_of(ctx)
+    page, entries = browse.show_profile(c.db(), id)
+    p = page.items[0]
+    _pairs(
+        p.title.both(),
+        [
+            (c.t("cli.col.id"), p.id),
+            (c.t("cli.col.kind"), label(p.kind).pick(c.lang)),
+            (c.t("cli.col.status"), label(p.status).pick(c.lang)),
+            (c.t("cli.col.owner"), _owner(page, p.organisation_id, p.expert_id, c.lang)),
+            (c.t("cli.col.fields"), _fields(p.fields, page.taxonomy, c.lang)),
+            (c.t("cli.col.keywords"), ", ".join(p.keywords)),
+            (
+                c.t("cli.col.valid"),
+                f"{p.valid_from or ''} ~ {p.valid_until or ''}" if p.valid_from or p.valid_until else "",
+            ),
+            (c.t("cli.col.description"), "\n".join(filter(None, (p.description.ko, p.description.en)))),
+            (c.t("cli.col.contact"), " ".join(filter(None, (p.contact.name, p.contact.email, p.contact.phone)))),
+        ],
+    )
+    _history(ctx, entries)
+
+
+@show_app.command("agreement")
+def show_agreement(ctx: typer.Context, id: int) -> None:
+    """One agreement: parties, scope and follow-up plans."""
+    c = ctx_of(ctx)
+    page = browse.show_agreement(c.db(), id)
+    a, names = page.items[0], page.organisations
+    parties = [
+        f"{name(names[p.organisation_id], c.lang)}: {p.signatory} ({c.t('cli.col.contact')}: {p.contact_name} {p.contact_email})".strip()
+        for p in a.parties
+    ]
+    _pairs(
+        a.title.both(),
+        [
+            (c.t("cli.col.signed_on"), a.signed_on),
+            (c.t("cli.col.place"), a.place),
+            (c.t("cli.col.event"), a.event),
+            (c.t("cli.col.status"), label(a.status).pick(c.lang)),
+            (c.t("cli.col.parties"), "\n".join(parties)),
+            (c.t("cli.col.scope"), "\n".join(f"• {s.pick(c.lang)}" for s in a.scope)),
+            (
+                c.t("cli.col.follow_ups"),
+                "\n".join(
+                    f"• {f.due or ''} {f.description.pick(c.lang)} {'✓' if f.done else ''}".strip()
+                    for f in a.follow_ups
+                ),
+            ),
+        ],
+    )

@@ -1,0 +1,1 @@
+"""Pure domain model: plain dataclasses and rules, standard library only."""

@@ -1,0 +1,1 @@
+"""Spreadsheet adapters: read messy agency files into typed records, write lists back out."""

@@ -1,0 +1,147 @@
+"""Finding and showing directory records, with the names of what they refer to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from seoro.domain.agreements import Agreement
+from seoro.domain.audit import AuditEntry
+from seoro.domain.countries import country_code
+from seoro.domain.directory import Expert, Organisation, Profile
+from seoro.domain.taxonomy import Taxonomy
+from seoro.domain.text import BilingualText
+from seoro.domain.vocab import OrgKind, ProfileKind, ProfileStatus
+from seoro.services.database import Database, require_current
+from seoro.services.directory import organisation_names
+from seoro.services.taxonomy import expand
+from seoro.storage.experts import ExpertFilter
+from seoro.storage.organisations import OrganisationFilter
+from seoro.storage.profiles import ProfileFilter
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: list[T]
+    total: int
+    organisations: dict[int, BilingualText]  # names of every organisation referred to
+    taxonomy: Taxonomy
+    experts: dict[int, BilingualText] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Query:
+    """Filters as staff type them: a field by code or label, a country by name or code."""
+
+    fields: tuple[str, ...] = ()
+    country: str | None = None
+    text: str | None = None
+    limit: int | None = 50
+    offset: int = 0
+
+
+def _field_codes(taxonomy: Taxonomy, query: Query) -> frozenset[str] | None:
+    return expand(taxonomy, taxonomy.resolve_many(query.fields)) if query.fields else None
+
+
+def _country(query: Query) -> str | None:
+    return country_code(query.country) if query.country else None
+
+
+def find_organisations(db: Database, query: Query, kind: OrgKind | None = None) -> Page[Organisation]:
+    require_current(db)
+    with db.unit("reader") as unit:
+        taxonomy = unit.fields.load()
+        where = OrganisationFilter(
+            kind=kind, country=_country(query), fields=_field_codes(taxonomy, query), text=query.text
+        )
+        items = unit.organisations.find(where, query.limit, query.offset)
+        return Page(items, unit.organisations.count(where), organisation_names(unit), taxonomy)
+
+
+def find_experts(
+    db: Database, query: Query, language: str | None = None, organisation_id: int | None = None
+) -> Page[Expert]:
+    require_current(db)
+    with db.unit("reader") as unit:
+        taxonomy = unit.fields.load()
+        where = ExpertFilter(_country(query), _field_codes(taxonomy, query), organisation_id, language, query.text)
+        items = unit.experts.find(where, query.limit, query.offset)
+        return Page(items, unit.experts.count(where), organisation_names(unit), taxonomy)
+
+
+def find_profiles(
+    db: Database,
+    query: Query,
+    kind: ProfileKind | None = None,
+    status: ProfileStatus | None = None,
+    organisation_id: int | None = None,
+) -> Page[Profile]:
+    require_current(db)
+    with db.unit("reader") as unit:
+        taxonomy = unit.fields.load()
+        where = ProfileFilter(kind, status, _field_codes(taxonomy, query), organisation_id, None, query.text)
+        items = unit.profiles.find(where, query.limit, query.offset)
+        experts = {e.id: e.name for e in unit.experts.find() if e.id is not None}
+        return Page(items, unit.profiles.count(where), organisation_names(unit), taxonomy, experts)
+
+
+def find_agreements(db: Database, organisation_id: int | None = None) -> Page[Agreement]:
+    require_current(db)
+    with db.unit("reader") as unit:
+        items = unit.agreements.find(organisation_id)
+        return Page(items, len(items), organisation_names(unit), unit.fields.load())
+
+
+@dataclass(frozen=True)
+class OrganisationDetail:
+    organisation: Organisation
+    children: list[Organisation]
+    people: Page[Expert]
+    profiles: list[Profile]
+    agreements: list[Agreement]
+    history: list[AuditEntry]
+
+
+def show_organisation(db: Database, id_: int) -> OrganisationDetail:
+    require_current(db)
+    with db.unit("reader") as unit:
+        org = unit.organisations.get(id_)
+        children = [unit.organisations.get(c) for c in unit.organisations.children_ids(id_)]
+        people = unit.experts.find(ExpertFilter(organisation_id=id_))
+        page = Page(people, len(people), organisation_names(unit), unit.fields.load())
+        profiles = unit.profiles.find(ProfileFilter(organisation_id=id_))
+        return OrganisationDetail(
+            org, children, page, profiles, unit.agreements.find(id_), unit.audit.history("organisation", id_, 20)
+        )
+
+
+def show_expert(db: Database, id_: int) -> tuple[Page[Expert], list[Profile], list[AuditEntry]]:
+    require_current(db)
+    with db.unit("reader") as unit:
+        expert = unit.experts.get(id_)
+        page = Page([expert], 1, organisation_names(unit), unit.fields.load())
+        return page, unit.profiles.find(ProfileFilter(expert_id=id_)), unit.audit.history("expert", id_, 20)
+
+
+def show_profile(db: Database, id_: int) -> tuple[Page[Profile], list[AuditEntry]]:
+    require_current(db)
+    with db.unit("reader") as unit:
+        profile = unit.profiles.get(id_)
+        experts = {profile.expert_id: unit.experts.get(profile.expert_id).name} if profile.expert_id else {}
+        page = Page([profile], 1, organisation_names(unit), unit.fields.load(), experts)
+        return page, unit.audit.history("profile", id_, 20)
+
+
+def show_agreement(db: Database, id_: int) -> Page[Agreement]:
+    require_current(db)
+    with db.unit("reader") as unit:
+        return Page([unit.agreements.get(id_)], 1, organisation_names(unit), unit.fields.load())
+
+
+def history(db: Database, entity: str | None, entity_id: int | None, limit: int) -> list[AuditEntry]:
+    require_current(db)
+    with db.unit("reader") as unit:
+        return unit.audit.history(entity, entity_id, limit)

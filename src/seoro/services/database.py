@@ -1,0 +1,92 @@
+"""Opening the database and units of work (one transaction each, with the audit trail attached)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, inspect
+
+from seoro.domain.audit import Action, AuditEntry
+from seoro.domain.errors import DomainError
+from seoro.storage import migrate
+from seoro.storage.agreements import Agreements
+from seoro.storage.audit import AuditLog
+from seoro.storage.db import describe, make_engine
+from seoro.storage.experts import Experts
+from seoro.storage.organisations import Organisations
+from seoro.storage.profiles import Profiles
+from seoro.storage.taxonomy import Fields
+
+
+@dataclass
+class Unit:
+    """One transaction: the repositories over it, and who is acting (for the audit trail)."""
+
+    conn: Connection
+    actor: str
+    source: str = ""
+    organisations: Organisations = field(init=False)
+    experts: Experts = field(init=False)
+    profiles: Profiles = field(init=False)
+    agreements: Agreements = field(init=False)
+    fields: Fields = field(init=False)
+    audit: AuditLog = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.organisations = Organisations(self.conn)
+        self.experts = Experts(self.conn)
+        self.profiles = Profiles(self.conn)
+        self.agreements = Agreements(self.conn)
+        self.fields = Fields(self.conn)
+        self.audit = AuditLog(self.conn)
+
+    def record(self, action: Action, entity: str, entity_id: int, changes: dict[str, Any]) -> None:
+        self.audit.record(AuditEntry(datetime.now(UTC), self.actor, action, entity, entity_id, changes, self.source))
+
+
+class _Rollback(Exception):
+    pass
+
+
+@dataclass
+class Database:
+    engine: Engine
+
+    @classmethod
+    def open(cls, url: str) -> Database:
+        return cls(make_engine(url))
+
+    @property
+    def url(self) -> str:
+        return describe(self.engine)
+
+    def schema_state(self) -> tuple[str | None, str]:
+        """(current revision, newest revision) of the schema."""
+        return migrate.current(self.engine), migrate.head()
+
+    def is_empty(self) -> bool:
+        return not inspect(self.engine).get_table_names()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def unit(self, actor: str, source: str = "", *, dry_run: bool = False) -> Iterator[Unit]:
+        """A transaction that commits when the block ends, or rolls back on error (always, on a dry run)."""
+        try:
+            with self.engine.begin() as conn:
+                yield Unit(conn, actor, source)
+                if dry_run:
+                    raise _Rollback
+        except _Rollback:
+            pass
+
+
+def require_current(db: Database) -> None:
+    current, newest = db.schema_state()
+    if current != newest:
+        raise DomainError("db_outdated", current=current or "-", head=newest, url=db.url)

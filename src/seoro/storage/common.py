@@ -1,0 +1,61 @@
+"""Helpers shared by the repositories."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Column, Connection, Insert, Select, Table, delete, func, insert, select
+
+from seoro.domain.errors import DomainError
+
+
+def replace_children(
+    conn: Connection, table: Table, owner: Column[Any], owner_id: int | str, rows: Sequence[dict[str, Any]]
+) -> None:
+    """Make ``table``'s rows for one owner exactly ``rows`` (children are owned, so rewrite them)."""
+    conn.execute(delete(table).where(owner == owner_id))
+    if rows:
+        conn.execute(insert(table), [{owner.name: owner_id, **row} for row in rows])
+
+
+def children_by_owner(
+    conn: Connection, table: Table, owner: Column[Any], ids: Iterable[Any], order: str = "position"
+) -> dict[Any, list[Any]]:
+    """Rows of ``table`` grouped by owner id, in their stored order."""
+    id_list = list(ids)
+    grouped: dict[Any, list[Any]] = defaultdict(list)
+    if not id_list:
+        return grouped
+    query = select(table).where(owner.in_(id_list)).order_by(owner, table.c[order])
+    for row in conn.execute(query):
+        grouped[row._mapping[owner.name]].append(row)
+    return grouped
+
+
+def field_codes(conn: Connection, table: Table, owner: Column[int], ids: Iterable[int]) -> dict[int, list[str]]:
+    return {k: [r.field_code for r in v] for k, v in children_by_owner(conn, table, owner, ids).items()}
+
+
+def positioned(values: Iterable[str], key: str = "field_code") -> list[dict[str, Any]]:
+    return [{key: v, "position": i} for i, v in enumerate(values)]
+
+
+def not_found(entity: str, id_: int) -> DomainError:
+    return DomainError("not_found", entity=entity, id=id_)
+
+
+def none_if_empty(value: str) -> str | None:
+    return value or None
+
+
+def count_of(conn: Connection, query: Select[Any]) -> int:
+    """How many rows ``query`` returns (counted by the database)."""
+    return int(conn.execute(select(func.count()).select_from(query.subquery())).scalar_one())
+
+
+def insert_returning_id(conn: Connection, statement: Insert) -> int:
+    key = conn.execute(statement).inserted_primary_key
+    assert key is not None
+    return int(key[0])

@@ -1,0 +1,188 @@
+"""Experts with their affiliations, memberships and publications."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Row, Select, String, cast, delete, func, insert, or_, select, update
+
+from seoro.domain.directory import Affiliation, Expert, Publication
+from seoro.domain.text import BilingualText
+from seoro.storage import tables as t
+from seoro.storage.common import (
+    children_by_owner,
+    count_of,
+    field_codes,
+    insert_returning_id,
+    none_if_empty,
+    not_found,
+    positioned,
+    replace_children,
+)
+
+_E = t.experts.c
+
+
+@dataclass(frozen=True)
+class ExpertFilter:
+    country: str | None = None
+    fields: frozenset[str] | None = None
+    organisation_id: int | None = None  # affiliated with, or member of
+    language: str | None = None
+    text: str | None = None  # part of a name or e-mail
+
+
+class Experts:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, id_: int) -> Expert:
+        found = self._load(select(t.experts).where(_E.id == id_))
+        if not found:
+            raise not_found("expert", id_)
+        return found[0]
+
+    def find(self, where: ExpertFilter | None = None, limit: int | None = None, offset: int = 0) -> list[Expert]:
+        query = self._filtered(where or ExpertFilter()).order_by(_E.id).offset(offset)
+        return self._load(query.limit(limit) if limit else query)
+
+    def count(self, where: ExpertFilter | None = None) -> int:
+        return count_of(self.conn, self._filtered(where or ExpertFilter()))
+
+    def id_by_email(self, email: str) -> int | None:
+        return self.conn.execute(select(_E.id).where(_E.email == email.lower())).scalar_one_or_none()
+
+    def ids_by_name(self, name: str) -> set[int]:
+        return set(self.conn.execute(select(_E.id).where(or_(_E.name_ko == name, _E.name_en == name))).scalars())
+
+    def save(self, expert: Expert) -> int:
+        values = _row(expert)
+        if expert.id is None:
+            expert.id = insert_returning_id(self.conn, insert(t.experts).values(values))
+        else:
+            self.conn.execute(update(t.experts).where(_E.id == expert.id).values(values))
+        eid = expert.id
+        affiliations = [
+            {"organisation_id": a.organisation_id, "job_title": a.position, "position": i}
+            for i, a in enumerate(expert.affiliations)
+        ]
+        replace_children(self.conn, t.expert_affiliations, t.expert_affiliations.c.expert_id, eid, affiliations)
+        replace_children(
+            self.conn,
+            t.expert_memberships,
+            t.expert_memberships.c.expert_id,
+            eid,
+            [{"organisation_id": m, "position": i} for i, m in enumerate(expert.memberships)],
+        )
+        replace_children(self.conn, t.expert_fields, t.expert_fields.c.expert_id, eid, positioned(expert.fields))
+        self._save_publications(expert)
+        return eid
+
+    def delete(self, id_: int) -> None:
+        self.conn.execute(delete(t.experts).where(_E.id == id_))
+
+    def _save_publications(self, expert: Expert) -> None:
+        p = t.publications.c
+        kept = [pub.id for pub in expert.publications if pub.id is not None]
+        self.conn.execute(delete(t.publications).where(p.expert_id == expert.id, p.id.not_in(kept)))
+        for pub in expert.publications:
+            values = {"expert_id": expert.id, **_publication_row(pub)}
+            if pub.id is None:
+                pub.id = insert_returning_id(self.conn, insert(t.publications).values(values))
+            else:
+                self.conn.execute(update(t.publications).where(p.id == pub.id).values(values))
+
+    def _filtered(self, where: ExpertFilter) -> Select[Any]:
+        query = select(t.experts)
+        if where.country:
+            query = query.where(_E.country == where.country)
+        if where.fields is not None:
+            query = query.where(
+                _E.id.in_(select(t.expert_fields.c.expert_id).where(t.expert_fields.c.field_code.in_(where.fields)))
+            )
+        if where.organisation_id is not None:
+            affiliated = select(t.expert_affiliations.c.expert_id).where(
+                t.expert_affiliations.c.organisation_id == where.organisation_id
+            )
+            member = select(t.expert_memberships.c.expert_id).where(
+                t.expert_memberships.c.organisation_id == where.organisation_id
+            )
+            query = query.where(or_(_E.id.in_(affiliated), _E.id.in_(member)))
+        if where.text:
+            like = f"%{where.text.lower()}%"
+            query = query.where(or_(func.lower(_E.name_en).like(like), _E.name_ko.like(like), _E.email.like(like)))
+        if where.language:
+            # JSON array functions differ between SQLite and PostgreSQL; a quoted-code match works on both.
+            query = query.where(cast(_E.languages, String).like(f'%"{where.language}"%'))
+        return query
+
+    def _load(self, query: Select[Any]) -> list[Expert]:
+        rows = list(self.conn.execute(query))
+        ids = [r.id for r in rows]
+        affiliations = children_by_owner(self.conn, t.expert_affiliations, t.expert_affiliations.c.expert_id, ids)
+        memberships = children_by_owner(self.conn, t.expert_memberships, t.expert_memberships.c.expert_id, ids)
+        fields = field_codes(self.conn, t.expert_fields, t.expert_fields.c.expert_id, ids)
+        pubs = children_by_owner(self.conn, t.publications, t.publications.c.expert_id, ids, "id")
+        return [
+            _expert(
+                r,
+                [Affiliation(a.organisation_id, a.job_title) for a in affiliations.get(r.id, [])],
+                [m.organisation_id for m in memberships.get(r.id, [])],
+                fields.get(r.id, []),
+                [_publication(p) for p in pubs.get(r.id, [])],
+            )
+            for r in rows
+        ]
+
+
+def _row(e: Expert) -> dict[str, Any]:
+    return {
+        "name_ko": e.name.ko,
+        "name_en": e.name.en,
+        "email": none_if_empty(e.email.lower()),
+        "phone": e.phone,
+        "country": e.country,
+        "languages": e.languages,
+        "expertise_ko": e.expertise.ko,
+        "expertise_en": e.expertise.en,
+        "keywords": e.keywords,
+        "website": e.website,
+    }
+
+
+def _publication_row(p: Publication) -> dict[str, Any]:
+    return {
+        "title": p.title,
+        "abstract": p.abstract,
+        "year": p.year,
+        "venue": p.venue,
+        "doi": p.doi,
+        "authors": p.authors,
+    }
+
+
+def _publication(r: Row[Any]) -> Publication:
+    return Publication(
+        id=r.id, title=r.title, abstract=r.abstract, year=r.year, venue=r.venue, doi=r.doi, authors=r.authors
+    )
+
+
+def _expert(
+    r: Row[Any], affiliations: list[Affiliation], memberships: list[int], fields: list[str], pubs: list[Publication]
+) -> Expert:
+    return Expert(
+        id=r.id,
+        name=BilingualText(r.name_ko, r.name_en),
+        email=r.email or "",
+        phone=r.phone,
+        country=r.country,
+        languages=list(r.languages),
+        expertise=BilingualText(r.expertise_ko, r.expertise_en),
+        keywords=list(r.keywords),
+        fields=fields,
+        website=r.website,
+        affiliations=affiliations,
+        memberships=memberships,
+        publications=pubs,
+    )

@@ -1,0 +1,242 @@
+"""Table definitions (the MetaData Alembic compares migrations against)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _fk(target: str, ondelete: str = "CASCADE") -> ForeignKey:
+    return ForeignKey(target, ondelete=ondelete)
+
+
+def _id() -> Column[int]:
+    return Column("id", Integer, primary_key=True, autoincrement=True)
+
+
+tech_fields = Table(
+    "tech_fields",
+    metadata,
+    Column("code", String(64), primary_key=True),
+    Column("parent_code", String(64), _fk("tech_fields.code", "RESTRICT"), nullable=True),
+    Column("label_ko", String(200), nullable=False),
+    Column("label_en", String(200), nullable=False),
+    Column("synonyms", JSON, nullable=False),
+    Column("source", String(20), nullable=False),
+)
+
+focus_sets = Table(
+    "focus_sets",
+    metadata,
+    Column("code", String(64), primary_key=True),
+    Column("name_ko", String(200), nullable=False),
+    Column("name_en", String(200), nullable=False),
+    Column("description", Text, nullable=False),
+)
+
+focus_set_fields = Table(
+    "focus_set_fields",
+    metadata,
+    Column("focus_code", String(64), _fk("focus_sets.code"), primary_key=True),
+    Column("field_code", String(64), _fk("tech_fields.code", "RESTRICT"), primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+
+organisations = Table(
+    "organisations",
+    metadata,
+    _id(),
+    Column("kind", String(40), nullable=False),
+    Column("name_ko", String(300), nullable=False),
+    Column("name_en", String(300), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("region", String(200), nullable=False),
+    Column("website", String(500), nullable=False),
+    Column("parent_id", Integer, _fk("organisations.id", "SET NULL"), nullable=True),
+    Column("description_ko", Text, nullable=False),
+    Column("description_en", Text, nullable=False),
+    Column("contact_name", String(200), nullable=False),
+    Column("contact_email", String(300), nullable=False),
+    Column("contact_phone", String(100), nullable=False),
+)
+
+organisation_names = Table(
+    "organisation_names",
+    metadata,
+    Column("organisation_id", Integer, _fk("organisations.id"), primary_key=True),
+    Column("name", String(300), primary_key=True),
+    Column("name_key", String(300), nullable=False, index=True),
+    Column("is_alias", Boolean, nullable=False),
+    Column("position", Integer, nullable=False),
+)
+
+organisation_fields = Table(
+    "organisation_fields",
+    metadata,
+    Column("organisation_id", Integer, _fk("organisations.id"), primary_key=True),
+    Column("field_code", String(64), _fk("tech_fields.code", "RESTRICT"), primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+
+experts = Table(
+    "experts",
+    metadata,
+    _id(),
+    Column("name_ko", String(200), nullable=False),
+    Column("name_en", String(200), nullable=False),
+    Column("email", String(300), nullable=True, unique=True),
+    Column("phone", String(100), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("expertise_ko", Text, nullable=False),
+    Column("expertise_en", Text, nullable=False),
+    Column("keywords", JSON, nullable=False),
+    Column("website", String(500), nullable=False),
+)
+
+expert_affiliations = Table(
+    "expert_affiliations",
+    metadata,
+    Column("expert_id", Integer, _fk("experts.id"), primary_key=True),
+    Column("organisation_id", Integer, _fk("organisations.id"), primary_key=True),
+    Column("job_title", String(200), nullable=False),
+    Column("position", Integer, nullable=False),
+)
+
+expert_memberships = Table(
+    "expert_memberships",
+    metadata,
+    Column("expert_id", Integer, _fk("experts.id"), primary_key=True),
+    Column("organisation_id", Integer, _fk("organisations.id"), primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+
+expert_fields = Table(
+    "expert_fields",
+    metadata,
+    Column("expert_id", Integer, _fk("experts.id"), primary_key=True),
+    Column("field_code", String(64), _fk("tech_fields.code", "RESTRICT"), primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+
+publications = Table(
+    "publications",
+    metadata,
+    _id(),
+    Column("expert_id", Integer, _fk("experts.id"), nullable=False, index=True),
+    Column("title", Text, nullable=False),
+    Column("abstract", Text, nullable=False),
+    Column("year", Integer, nullable=True),
+    Column("venue", String(500), nullable=False),
+    Column("doi", String(300), nullable=False, index=True),
+    Column("authors", Text, nullable=False),
+)
+
+profiles = Table(
+    "profiles",
+    metadata,
+    _id(),
+    Column("kind", String(40), nullable=False),
+    Column("title_ko", Text, nullable=False),
+    Column("title_en", Text, nullable=False),
+    Column("description_ko", Text, nullable=False),
+    Column("description_en", Text, nullable=False),
+    Column("keywords", JSON, nullable=False),
+    Column("organisation_id", Integer, _fk("organisations.id"), nullable=True, index=True),
+    Column("expert_id", Integer, _fk("experts.id"), nullable=True, index=True),
+    Column("status", String(20), nullable=False),
+    Column("valid_from", Date, nullable=True),
+    Column("valid_until", Date, nullable=True),
+    Column("contact_name", String(200), nullable=False),
+    Column("contact_email", String(300), nullable=False),
+    Column("contact_phone", String(100), nullable=False),
+)
+
+profile_fields = Table(
+    "profile_fields",
+    metadata,
+    Column("profile_id", Integer, _fk("profiles.id"), primary_key=True),
+    Column("field_code", String(64), _fk("tech_fields.code", "RESTRICT"), primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+
+agreements = Table(
+    "agreements",
+    metadata,
+    _id(),
+    Column("title_ko", Text, nullable=False),
+    Column("title_en", Text, nullable=False),
+    Column("signed_on", Date, nullable=True),
+    Column("place", String(300), nullable=False),
+    Column("event", String(300), nullable=False),
+    Column("status", String(20), nullable=False),
+)
+
+agreement_parties = Table(
+    "agreement_parties",
+    metadata,
+    Column("agreement_id", Integer, _fk("agreements.id"), primary_key=True),
+    Column("organisation_id", Integer, _fk("organisations.id", "RESTRICT"), primary_key=True),
+    Column("signatory", String(200), nullable=False),
+    Column("contact_name", String(200), nullable=False),
+    Column("contact_email", String(300), nullable=False),
+    Column("position", Integer, nullable=False),
+)
+
+agreement_scope = Table(
+    "agreement_scope",
+    metadata,
+    Column("agreement_id", Integer, _fk("agreements.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("text_ko", Text, nullable=False),
+    Column("text_en", Text, nullable=False),
+)
+
+agreement_follow_ups = Table(
+    "agreement_follow_ups",
+    metadata,
+    Column("agreement_id", Integer, _fk("agreements.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("description_ko", Text, nullable=False),
+    Column("description_en", Text, nullable=False),
+    Column("due", Date, nullable=True),
+    Column("done", Boolean, nullable=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    _id(),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", Integer, nullable=False),
+    Column("changes", JSON, nullable=False),
+    Column("source", String(500), nullable=False),
+    Index("ix_audit_log_entity", "entity", "entity_id"),
+)
+
+# Tables in an order that satisfies foreign keys, for loading, dumping and clearing.
+ALL = tuple(metadata.sorted_tables)

@@ -1,0 +1,127 @@
+"""Properties of reading: whatever staff type reads back as if each cell had been parsed on its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from seoro.domain.errors import DomainError
+from seoro.files.cleaning import parse_value
+from seoro.files.columns import COLUMNS, Column, RecordKind
+from seoro.files.reading import read_sheets
+from seoro.files.records import SourceSheet
+from seoro.files.writing import Table, write_table
+from tests.files.strategies import MIXED, encodable, raw_cells
+
+pytestmark = pytest.mark.integration
+
+ORGS, PROFILES = RecordKind.ORGANISATIONS, RecordKind.PROFILES
+
+
+def _rows(sheet: SourceSheet) -> list[tuple[int, dict[str, Any]]]:
+    return [(row.location.row, row.values) for row in sheet.rows]
+
+
+def _read_one(path: Path, kind: RecordKind) -> SourceSheet:
+    [sheet] = read_sheets(path, kind)
+    return sheet
+
+
+TEXT_COLUMNS = [c for c in COLUMNS[ORGS] if c.key in ("region", "parent", "contact_name", "contact_phone")]
+CHECKED_COLUMNS = [
+    next(c for c in COLUMNS[PROFILES] if c.key == key) for key in ("valid_until", "contact_email", "country", "id")
+]
+
+
+def _expected(columns: list[Column], grid: list[list[str]]) -> list[tuple[int, dict[str, Any]]]:
+    rows = []
+    for number, raws in enumerate(grid, start=2):
+        values = {c.key: parse_value(c, raw) for c, raw in zip(columns, raws, strict=True)}
+        values = {key: value for key, value in values.items() if value is not None}
+        if values:
+            rows.append((number, values))
+    return rows
+
+
+def _grids(chars: st.SearchStrategy[str], width: int) -> st.SearchStrategy[list[list[str]]]:
+    return st.lists(st.lists(raw_cells(chars), min_size=width, max_size=width), min_size=1, max_size=5)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "chars"),
+    [
+        ("utf-8", MIXED),
+        ("utf-8-sig", MIXED),
+        ("cp949", encodable("cp949")),
+        ("euc_kr", encodable("euc_kr")),
+    ],
+)
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_read_sheets_text_round_trips_through_csv(
+    tmp_path_factory: pytest.TempPathFactory, encoding: str, chars: st.SearchStrategy[str], data: st.DataObject
+) -> None:
+    grid = data.draw(_grids(chars, len(TEXT_COLUMNS)))
+    path = tmp_path_factory.mktemp("csv") / "orgs.csv"
+    write_table(path, [Table("orgs", [c.header_en for c in TEXT_COLUMNS], list(grid))], encoding=encoding)
+    assert _rows(_read_one(path, ORGS)) == _expected(TEXT_COLUMNS, grid)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_grids(MIXED, len(TEXT_COLUMNS)))
+def test_read_sheets_text_round_trips_through_xlsx(
+    tmp_path_factory: pytest.TempPathFactory, grid: list[list[str]]
+) -> None:
+    path = tmp_path_factory.mktemp("xlsx") / "orgs.xlsx"
+    write_table(path, [Table("Sheet1", [c.header_ko for c in TEXT_COLUMNS], list(grid))])
+    assert _rows(_read_one(path, ORGS)) == _expected(TEXT_COLUMNS, grid)
+
+
+_BROKEN = st.one_of(
+    raw_cells(),
+    st.sampled_from(["2025.02.30", "25/13/01", "내일", "a@", "a@@b.kr", "Atlantis", "12.5", "2025년 7월", "-"]),
+)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@settings(max_examples=40, deadline=None)
+@given(grid=st.lists(st.lists(_BROKEN, min_size=4, max_size=4), min_size=1, max_size=5))
+def test_read_sheets_broken_cells_become_problems_naming_row_and_column(
+    tmp_path_factory: pytest.TempPathFactory, suffix: str, grid: list[list[str]]
+) -> None:
+    path = tmp_path_factory.mktemp("broken") / f"needs{suffix}"
+    write_table(path, [Table("Sheet1", [c.header_ko for c in CHECKED_COLUMNS], list(grid))])
+    sheet = _read_one(path, PROFILES)
+    expected_problems = []
+    for number, raws in enumerate(grid, start=2):
+        for letter, column, raw in zip("ABCD", CHECKED_COLUMNS, raws, strict=True):
+            try:
+                parse_value(column, raw)
+            except DomainError as err:
+                expected_problems.append((number, letter, column.header_ko, column.key, err.code))
+    found = [(p.location.row, p.location.column, p.location.header, p.field, p.code) for p in sheet.problems]
+    assert found == expected_problems
+    assert _rows(sheet) == [(n, v) for n, v in _good_values(grid) if v or _has_problem(n, found)]
+
+
+def _good_values(grid: list[list[str]]) -> list[tuple[int, dict[str, Any]]]:
+    rows = []
+    for number, raws in enumerate(grid, start=2):
+        values: dict[str, Any] = {}
+        for column, raw in zip(CHECKED_COLUMNS, raws, strict=True):
+            try:
+                value = parse_value(column, raw)
+            except DomainError:
+                continue
+            if value is not None:
+                values[column.key] = value
+        rows.append((number, values))
+    return rows
+
+
+def _has_problem(number: int, found: list[tuple[int, str, str, str, str]]) -> bool:
+    return any(row == number for row, *_ in found)
