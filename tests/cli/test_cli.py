@@ -180,3 +180,29 @@ def test_template_reads_back_as_its_kind(tmp_path: Path, database_url: str) -> N
     assert seoro(database_url, "template", "profiles", str(path)).returncode == 0
     empty = seoro(database_url, "import", str(path))
     assert empty.returncode == 0, empty.stderr
+
+
+def test_filtered_lists_export_to_excel_and_csv(database_url: str, tmp_path: Path) -> None:
+    assert seoro(database_url, "demo").returncode == 0
+    experts = tmp_path / "hydrogen_experts.xlsx"
+    shown = seoro(
+        database_url, "list", "experts", "--field", "수소", "--country", "CA", "--limit", "2", "--output", str(experts)
+    )
+    assert shown.returncode == 0, shown.stderr
+    sheet = load_workbook(experts, read_only=True)["전문가"]
+    assert [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+        "한지원",
+        "장지원",
+        "유승호",
+        "장다혜",
+        "한경민",
+        "황다혜",
+        "이상우",
+    ]
+    sheet.parent.close()
+    mous = tmp_path / "mou.csv"
+    assert seoro(database_url, "list", "agreements", "--output", str(mous), lang="en").returncode == 0
+    with mous.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0] == ["ID", "Title", "Signed", "Place", "Event", "Status", "Parties", "Scope", "Follow-up"]
+    assert [r[0] for r in table[1:]] == ["1", "2", "3"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,10 +12,11 @@ from seoro.cli.app import app
 from seoro.cli.context import ctx_of
 from seoro.cli.render import name, table
 from seoro.domain.audit import AuditEntry
-from seoro.domain.directory import Profile
+from seoro.domain.directory import Expert, Organisation, Profile
 from seoro.domain.taxonomy import Taxonomy
 from seoro.domain.vocab import OrgKind, ProfileKind, ProfileStatus, label, parse_choice
-from seoro.services import browse
+from seoro.files.columns import RecordKind
+from seoro.services import browse, exporting
 from seoro.services.browse import Query
 
 list_app = typer.Typer(help="List organisations, experts, profiles or agreements, with filters.", no_args_is_help=True)
@@ -33,6 +35,9 @@ CountryOpt = Annotated[str | None, typer.Option("--country", "-c", help="Country
 TextOpt = Annotated[str | None, typer.Option("--search", "-s", help="Part of a name or title.")]
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="How many to show (0 = all).")]
 OffsetOpt = Annotated[int, typer.Option("--offset", help="Skip this many first.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-O", help="Also write the whole filtered list to this .xlsx or .csv file.")
+]
 
 
 def _query(fields: list[str] | None, country: str | None, text: str | None, limit: int, offset: int) -> Query:
@@ -41,6 +46,13 @@ def _query(fields: list[str] | None, country: str | None, text: str | None, limi
 
 def _fields(codes: list[str], taxonomy: Taxonomy, lang: str) -> str:
     return ", ".join(f"{c} {taxonomy.fields[c].label.pick(lang)}" for c in codes if c in taxonomy.fields)
+
+
+def _save(ctx: typer.Context, output: Path, kind: RecordKind, ids: list[int]) -> None:
+    """Write the whole filtered list (not just the page shown) in the importer's columns."""
+    c = ctx_of(ctx)
+    for sheet, count in exporting.export(c.db(), [kind], output, lang=c.lang, ids=set(ids)).items():
+        out.print(c.t("cli.exported", sheet=sheet, count=count, file=str(output)))
 
 
 def _footer(ctx: typer.Context, shown: int, total: int, offset: int) -> None:
@@ -58,12 +70,15 @@ def list_organisations(
     search: TextOpt = None,
     limit: LimitOpt = 50,
     offset: OffsetOpt = 0,
+    output: OutputOpt = None,
 ) -> None:
     """Organisations (기관)."""
     c = ctx_of(ctx)
-    page = browse.find_organisations(
-        c.db(), _query(field, country, search, limit, offset), parse_choice(OrgKind, kind) if kind else None
-    )
+
+    def find(query: Query) -> browse.Page[Organisation]:
+        return browse.find_organisations(c.db(), query, parse_choice(OrgKind, kind) if kind else None)
+
+    page = find(_query(field, country, search, limit, offset))
     headers = [c.t(f"cli.col.{h}") for h in ("id", "name", "kind", "country", "parent", "fields")]
     rows = [
         (
@@ -78,6 +93,13 @@ def list_organisations(
     ]
     out.print(table(c.t("cli.title.organisations"), headers, rows))
     _footer(ctx, len(page.items), page.total, offset)
+    if output:
+        _save(
+            ctx,
+            output,
+            RecordKind.ORGANISATIONS,
+            [x.id for x in find(_query(field, country, search, 0, 0)).items if x.id is not None],
+        )
 
 
 @list_app.command("experts")
@@ -92,10 +114,15 @@ def list_experts(
     search: TextOpt = None,
     limit: LimitOpt = 50,
     offset: OffsetOpt = 0,
+    output: OutputOpt = None,
 ) -> None:
     """Experts (전문가)."""
     c = ctx_of(ctx)
-    page = browse.find_experts(c.db(), _query(field, country, search, limit, offset), language, organisation)
+
+    def find(query: Query) -> browse.Page[Expert]:
+        return browse.find_experts(c.db(), query, language, organisation)
+
+    page = find(_query(field, country, search, limit, offset))
     headers = [c.t(f"cli.col.{h}") for h in ("id", "name", "affiliation", "country", "languages", "fields")]
     rows = [
         (
@@ -110,6 +137,13 @@ def list_experts(
     ]
     out.print(table(c.t("cli.title.experts"), headers, rows))
     _footer(ctx, len(page.items), page.total, offset)
+    if output:
+        _save(
+            ctx,
+            output,
+            RecordKind.EXPERTS,
+            [x.id for x in find(_query(field, country, search, 0, 0)).items if x.id is not None],
+        )
 
 
 @list_app.command("profiles")
@@ -126,16 +160,18 @@ def list_profiles(
     search: TextOpt = None,
     limit: LimitOpt = 50,
     offset: OffsetOpt = 0,
+    output: OutputOpt = None,
 ) -> None:
     """Profiles: technology needs, offers, partner searches (프로필)."""
     c = ctx_of(ctx)
-    page = browse.find_profiles(
-        c.db(),
-        _query(field, None, search, limit, offset),
-        parse_choice(ProfileKind, kind) if kind else None,
-        parse_choice(ProfileStatus, status) if status else None,
-        organisation,
-    )
+
+    def find(query: Query) -> browse.Page[Profile]:
+        kinds = parse_choice(ProfileKind, kind) if kind else None
+        return browse.find_profiles(
+            c.db(), query, kinds, parse_choice(ProfileStatus, status) if status else None, organisation
+        )
+
+    page = find(_query(field, None, search, limit, offset))
     headers = [c.t(f"cli.col.{h}") for h in ("id", "kind", "title", "owner", "fields", "status")]
     rows = [
         (
@@ -150,6 +186,13 @@ def list_profiles(
     ]
     out.print(table(c.t("cli.title.profiles"), headers, rows))
     _footer(ctx, len(page.items), page.total, offset)
+    if output:
+        _save(
+            ctx,
+            output,
+            RecordKind.PROFILES,
+            [x.id for x in find(_query(field, None, search, 0, 0)).items if x.id is not None],
+        )
 
 
 def _owner(page: browse.Page[Profile], org_id: int | None, expert_id: int | None, lang: str) -> str:
@@ -165,6 +208,7 @@ def list_agreements(
     organisation: Annotated[
         int | None, typer.Option("--organisation", "-o", help="Signed by this organisation (id).")
     ] = None,
+    output: OutputOpt = None,
 ) -> None:
     """Agreements and MOUs (협약)."""
     c = ctx_of(ctx)
@@ -181,6 +225,9 @@ def list_agreements(
         for a in page.items
     ]
     out.print(table(c.t("cli.title.agreements"), headers, rows))
+    if output:
+        written = exporting.export_agreements(c.db(), page.items, output, lang=c.lang)
+        out.print(c.t("cli.exported", sheet=c.t("cli.title.agreements"), count=written, file=str(output)))
 
 
 def _history(ctx: typer.Context, entries: list[AuditEntry]) -> None:

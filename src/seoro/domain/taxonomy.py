@@ -51,6 +51,7 @@ def _key(text: str) -> str:
 class Taxonomy:
     fields: dict[str, TechField] = field(default_factory=dict)
     focus_sets: dict[str, FocusSet] = field(default_factory=dict)
+    _index: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, fields: Iterable[TechField], focus_sets: Iterable[FocusSet] = ()) -> Taxonomy:
@@ -70,6 +71,7 @@ class Taxonomy:
         if clash is not None:
             raise DomainError("field_label_taken", code=tech_field.code, other=clash)
         self.fields[tech_field.code] = tech_field
+        self._index = None
 
     def add_focus_set(self, focus: FocusSet) -> None:
         for code in focus.fields:
@@ -83,11 +85,13 @@ class Taxonomy:
             raise DomainError("unknown_field", value=code) from None
 
     def _lookup(self) -> dict[str, str]:
-        table: dict[str, str] = {}
-        for f in self.fields.values():
-            for name in (f.code, f.label.ko, f.label.en, *f.synonyms):
-                table.setdefault(_key(name), f.code)
-        return table
+        """Every code, label and synonym by its key; built once, rebuilt after :meth:`add`."""
+        if self._index is None:
+            self._index = {}
+            for f in self.fields.values():
+                for name in (f.code, f.label.ko, f.label.en, *f.synonyms):
+                    self._index.setdefault(_key(name), f.code)
+        return self._index
 
     def resolve(self, text: str) -> str:
         """The field code meant by a code, a Korean or English label, or a synonym."""

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from seoro.domain.agreements import Agreement, Party
 from seoro.domain.directory import Expert, Organisation, Profile, Publication
 from seoro.domain.text import BilingualText
+from seoro.domain.vocab import label
 from seoro.files.columns import RecordKind
 from seoro.files.writing import Table, format_value, template_columns, write_table
+from seoro.i18n import t
 from seoro.services.database import Database, Unit, require_current
 from seoro.services.directory import organisation_names
 
@@ -57,17 +60,21 @@ def _profile(p: Profile, names: dict[int, BilingualText], experts: dict[int, Exp
     }  # fmt: skip
 
 
-def _rows(unit: Unit, kind: RecordKind, lang: str) -> list[Row]:
+def _rows(unit: Unit, kind: RecordKind, lang: str, ids: set[int] | None) -> list[Row]:
     names = organisation_names(unit)
+
+    def wanted(record: Any) -> bool:
+        return ids is None or record.id in ids
+
     if kind is RecordKind.ORGANISATIONS:
-        return [_organisation(o, names, lang) for o in unit.organisations.find()]
+        return [_organisation(o, names, lang) for o in unit.organisations.find() if wanted(o)]
     experts = unit.experts.find()
     if kind is RecordKind.EXPERTS:
-        return [_expert(e, names, lang) for e in experts]
+        return [_expert(e, names, lang) for e in experts if wanted(e)]
     if kind is RecordKind.PUBLICATIONS:
-        return [_publication(e, p) for e in experts for p in e.publications]
+        return [_publication(e, p) for e in experts for p in e.publications if wanted(e)]
     by_id = {e.id: e for e in experts if e.id is not None}
-    return [_profile(p, names, by_id, lang) for p in unit.profiles.find()]
+    return [_profile(p, names, by_id, lang) for p in unit.profiles.find() if wanted(p)]
 
 
 _SHEETS = {
@@ -78,14 +85,15 @@ _SHEETS = {
 }
 
 
-def build_tables(db: Database, kinds: list[RecordKind], lang: str) -> list[Table]:
+def build_tables(db: Database, kinds: list[RecordKind], lang: str, ids: set[int] | None = None) -> list[Table]:
+    """One table per kind, in the importer's columns; ``ids`` keeps only those records (a filtered list)."""
     require_current(db)
     tables = []
     with db.unit("reader") as unit:
         for kind in kinds:
             columns = template_columns(kind)
             headers = [c.header_ko if lang == "ko" else c.header_en for c in columns]
-            rows = [[_cell(c, row.get(c.key), lang) for c in columns] for row in _rows(unit, kind, lang)]
+            rows = [[_cell(c, row.get(c.key), lang) for c in columns] for row in _rows(unit, kind, lang, ids)]
             tables.append(Table(_SHEETS[kind][0 if lang == "ko" else 1], headers, rows))
     return tables
 
@@ -95,9 +103,47 @@ def _cell(column: Any, value: Any, lang: str) -> Any:
 
 
 def export(
-    db: Database, kinds: list[RecordKind], path: Path, *, lang: str, encoding: str = "utf-8-sig"
+    db: Database,
+    kinds: list[RecordKind],
+    path: Path,
+    *,
+    lang: str,
+    encoding: str = "utf-8-sig",
+    ids: set[int] | None = None,
 ) -> dict[str, int]:
     """Write the lists to ``path``; returns rows written per sheet."""
-    tables = build_tables(db, kinds, lang)
+    tables = build_tables(db, kinds, lang, ids)
     write_table(path, tables, encoding=encoding)
     return {t.name: len(t.rows) for t in tables}
+
+
+def _party(party: Party, names: dict[int, BilingualText], lang: str) -> str:
+    details = "; ".join(filter(None, (party.signatory, f"{party.contact_name} {party.contact_email}".strip())))
+    return (
+        f"{_name(names[party.organisation_id], lang)} ({details})"
+        if details
+        else _name(names[party.organisation_id], lang)
+    )
+
+
+def export_agreements(
+    db: Database, agreements: list[Agreement], path: Path, *, lang: str, encoding: str = "utf-8-sig"
+) -> int:
+    """Agreements as a report table (one row each; parties, scope and follow-ups in their cells)."""
+    require_current(db)
+    with db.unit("reader") as unit:
+        names = organisation_names(unit)
+    keys = ("id", "title", "signed_on", "place", "event", "status", "parties", "scope", "follow_ups")
+    rows = [
+        [
+            a.id, a.title.pick(lang), a.signed_on, a.place, a.event, label(a.status).pick(lang),
+            "\n".join(_party(p, names, lang) for p in a.parties),
+            "\n".join(s.pick(lang) for s in a.scope),
+            "\n".join(f"{f.due or ''} {f.description.pick(lang)}".strip() for f in a.follow_ups),
+        ]
+        for a in agreements
+    ]  # fmt: skip
+    write_table(
+        path, [Table(t("cli.title.agreements", lang), [t(f"cli.col.{k}", lang) for k in keys], rows)], encoding=encoding
+    )
+    return len(rows)
