@@ -6,6 +6,7 @@ from seoro.domain.vocab import OrgKind
 from seoro.services.database import Database
 from seoro.services.demo import load_demo
 from seoro.services.directory import merge_organisations, summarise
+from seoro.storage.agreements import AgreementFilter
 from tests.helpers import dump
 
 pytestmark = pytest.mark.integration
@@ -59,5 +60,5 @@ def test_merge_moves_every_reference(db: Database) -> None:
         assert unit.organisations.ids_by_name(["AKCSE"]) == {dup}
         assert {e.id for e in unit.experts.find() if dup in e.memberships} == members
         assert unit.organisations.children_ids(dup) == chapters
-        assert len(unit.agreements.find(organisation_id=dup)) == 1
+        assert len(unit.agreements.find(AgreementFilter(dup))) == 1
         assert [e.action.value for e in unit.audit.history("organisation", akcse)][0] == "delete"

@@ -8,6 +8,7 @@ from seoro.domain.errors import DomainError
 from seoro.domain.text import BilingualText
 from seoro.domain.vocab import OrgKind, ProfileKind, ProfileStatus
 from seoro.services.database import Database
+from seoro.storage.agreements import AgreementFilter
 from seoro.storage.experts import ExpertFilter
 from seoro.storage.organisations import OrganisationFilter
 from seoro.storage.profiles import ProfileFilter
@@ -103,7 +104,7 @@ def test_agreement_round_trip(db: Database) -> None:
         aid = unit.agreements.save(mou)
     with db.unit("tester") as unit:
         assert unit.agreements.get(aid) == mou
-        assert [x.id for x in unit.agreements.find(organisation_id=b)] == [aid]
+        assert [x.id for x in unit.agreements.find(AgreementFilter(b))] == [aid]
 
 
 def test_missing_record_is_a_domain_error(db: Database) -> None:

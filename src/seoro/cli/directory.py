@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from seoro.cli.app import app
 from seoro.cli.context import ctx_of
@@ -48,17 +50,24 @@ def _fields(codes: list[str], taxonomy: Taxonomy, lang: str) -> str:
     return ", ".join(f"{c} {taxonomy.fields[c].label.pick(lang)}" for c in codes if c in taxonomy.fields)
 
 
-def _save(ctx: typer.Context, output: Path, kind: RecordKind, ids: list[int]) -> None:
-    """Write the whole filtered list (not just the page shown) in the importer's columns."""
+def _finish(
+    ctx: typer.Context,
+    kind: RecordKind,
+    shown: Table,
+    page: browse.Page[Any],
+    offset: int,
+    output: Path | None,
+    everything: Callable[[], list[Any]],
+) -> None:
+    """Print the page and where it sits in the whole list; with --output, write the whole filtered list."""
     c = ctx_of(ctx)
-    for sheet, count in exporting.export(c.db(), [kind], output, lang=c.lang, ids=set(ids)).items():
-        out.print(c.t("cli.exported", sheet=sheet, count=count, file=str(output)))
-
-
-def _footer(ctx: typer.Context, shown: int, total: int, offset: int) -> None:
-    out.print(
-        ctx_of(ctx).t("cli.shown", shown=shown, total=total, first=offset + 1 if shown else 0, last=offset + shown)
-    )
+    out.print(shown)
+    first, last = (offset + 1, offset + len(page.items)) if page.items else (0, 0)
+    out.print(c.t("cli.shown", shown=len(page.items), total=page.total, first=first, last=last))
+    if output:
+        ids = {x.id for x in everything() if x.id is not None}
+        for sheet, count in exporting.export(c.db(), [kind], output, lang=c.lang, ids=ids).items():
+            out.print(c.t("cli.exported", sheet=sheet, count=count, file=str(output)))
 
 
 @list_app.command("organisations")
@@ -91,15 +100,15 @@ def list_organisations(
         )
         for o in page.items
     ]
-    out.print(table(c.t("cli.title.organisations"), headers, rows))
-    _footer(ctx, len(page.items), page.total, offset)
-    if output:
-        _save(
-            ctx,
-            output,
-            RecordKind.ORGANISATIONS,
-            [x.id for x in find(_query(field, country, search, 0, 0)).items if x.id is not None],
-        )
+    _finish(
+        ctx,
+        RecordKind.ORGANISATIONS,
+        table(c.t("cli.title.organisations"), headers, rows),
+        page,
+        offset,
+        output,
+        lambda: find(_query(field, country, search, 0, 0)).items,
+    )
 
 
 @list_app.command("experts")
@@ -135,15 +144,15 @@ def list_experts(
         )
         for e in page.items
     ]
-    out.print(table(c.t("cli.title.experts"), headers, rows))
-    _footer(ctx, len(page.items), page.total, offset)
-    if output:
-        _save(
-            ctx,
-            output,
-            RecordKind.EXPERTS,
-            [x.id for x in find(_query(field, country, search, 0, 0)).items if x.id is not None],
-        )
+    _finish(
+        ctx,
+        RecordKind.EXPERTS,
+        table(c.t("cli.title.experts"), headers, rows),
+        page,
+        offset,
+        output,
+        lambda: find(_query(field, country, search, 0, 0)).items,
+    )
 
 
 @list_app.command("profiles")
@@ -184,15 +193,15 @@ def list_profiles(
         )
         for p in page.items
     ]
-    out.print(table(c.t("cli.title.profiles"), headers, rows))
-    _footer(ctx, len(page.items), page.total, offset)
-    if output:
-        _save(
-            ctx,
-            output,
-            RecordKind.PROFILES,
-            [x.id for x in find(_query(field, None, search, 0, 0)).items if x.id is not None],
-        )
+    _finish(
+        ctx,
+        RecordKind.PROFILES,
+        table(c.t("cli.title.profiles"), headers, rows),
+        page,
+        offset,
+        output,
+        lambda: find(_query(field, None, search, 0, 0)).items,
+    )
 
 
 def _owner(page: browse.Page[Profile], org_id: int | None, expert_id: int | None, lang: str) -> str:

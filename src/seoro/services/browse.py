@@ -15,6 +15,7 @@ from seoro.domain.vocab import OrgKind, ProfileKind, ProfileStatus
 from seoro.services.database import Database, require_current
 from seoro.services.directory import organisation_names
 from seoro.services.taxonomy import expand
+from seoro.storage.agreements import AgreementFilter
 from seoro.storage.experts import ExpertFilter
 from seoro.storage.organisations import OrganisationFilter
 from seoro.storage.profiles import ProfileFilter
@@ -91,7 +92,7 @@ def find_profiles(
 def find_agreements(db: Database, organisation_id: int | None = None) -> Page[Agreement]:
     require_current(db)
     with db.unit("reader") as unit:
-        items = unit.agreements.find(organisation_id)
+        items = unit.agreements.find(AgreementFilter(organisation_id))
         return Page(items, len(items), organisation_names(unit), unit.fields.load())
 
 
@@ -114,7 +115,12 @@ def show_organisation(db: Database, id_: int) -> OrganisationDetail:
         page = Page(people, len(people), organisation_names(unit), unit.fields.load())
         profiles = unit.profiles.find(ProfileFilter(organisation_id=id_))
         return OrganisationDetail(
-            org, children, page, profiles, unit.agreements.find(id_), unit.audit.history("organisation", id_, 20)
+            org,
+            children,
+            page,
+            profiles,
+            unit.agreements.find(AgreementFilter(id_)),
+            unit.audit.history("organisation", id_, 20),
         )
 
 

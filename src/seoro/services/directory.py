@@ -10,6 +10,7 @@ from seoro.domain.directory import Affiliation, Expert, Organisation
 from seoro.domain.errors import DomainError
 from seoro.domain.text import BilingualText
 from seoro.services.database import Database, Unit, require_current
+from seoro.storage.agreements import AgreementFilter
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def _repoint_expert(expert: Expert, old: int, new: int) -> bool:
 
 
 def _check_shared_agreements(unit: Unit, keep: int, drop: int) -> None:
-    for agreement in unit.agreements.find(organisation_id=drop):
+    for agreement in unit.agreements.find(AgreementFilter(drop)):
         if any(p.organisation_id == keep for p in agreement.parties):
             raise DomainError("merge_parties_of_one_agreement", agreement=agreement.title.both())
 

@@ -2,37 +2,39 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, delete, insert, select, update
+from sqlalchemy import Row, Select, insert, select, update
 
 from seoro.domain.agreements import Agreement, FollowUp, Party
 from seoro.domain.text import BilingualText
 from seoro.domain.vocab import AgreementStatus
 from seoro.storage import tables as t
-from seoro.storage.common import children_by_owner, insert_returning_id, not_found, replace_children
+from seoro.storage.common import Repository, children_by_owner, insert_returning_id, replace_children
 
 _A = t.agreements.c
 
 
-class Agreements:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
+@dataclass(frozen=True)
+class AgreementFilter:
+    organisation_id: int | None = None  # signed by
 
-    def get(self, id_: int) -> Agreement:
-        found = self._load(select(t.agreements).where(_A.id == id_))
-        if not found:
-            raise not_found("agreement", id_)
-        return found[0]
 
-    def find(self, organisation_id: int | None = None) -> list[Agreement]:
-        query = select(t.agreements).order_by(_A.signed_on, _A.id)
-        if organisation_id is not None:
+class Agreements(Repository[Agreement, AgreementFilter]):
+    table = t.agreements
+    entity = "agreement"
+
+    def _ordering(self) -> tuple[Any, ...]:
+        return (_A.signed_on, _A.id)
+
+    def _filtered(self, where: AgreementFilter | None) -> Select[Any]:
+        query = select(t.agreements)
+        if where and where.organisation_id is not None:
             parties = t.agreement_parties.c
-            query = query.where(
-                _A.id.in_(select(parties.agreement_id).where(parties.organisation_id == organisation_id))
-            )
-        return self._load(query)
+            signed = select(parties.agreement_id).where(parties.organisation_id == where.organisation_id)
+            query = query.where(_A.id.in_(signed))
+        return query
 
     def id_by_title(self, title: BilingualText) -> int | None:
         column, value = (_A.title_ko, title.ko) if title.ko else (_A.title_en, title.en)
@@ -84,9 +86,6 @@ class Agreements:
             .where(t.agreement_parties.c.organisation_id == old_id)
             .values(organisation_id=new_id)
         )
-
-    def delete(self, id_: int) -> None:
-        self.conn.execute(delete(t.agreements).where(_A.id == id_))
 
     def _load(self, query: Select[Any]) -> list[Agreement]:
         rows = list(self.conn.execute(query))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import Column, Connection, Insert, Select, Table, delete, func, insert, select
 
 from seoro.domain.errors import DomainError
+
+T = TypeVar("T")
+W = TypeVar("W")
 
 
 def replace_children(
@@ -59,3 +63,38 @@ def insert_returning_id(conn: Connection, statement: Insert) -> int:
     key = conn.execute(statement).inserted_primary_key
     assert key is not None
     return int(key[0])
+
+
+class Repository(ABC, Generic[T, W]):
+    """What every aggregate's repository does the same way: get one, find by filter, count, delete."""
+
+    table: ClassVar[Table]
+    entity: ClassVar[str]
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, id_: int) -> T:
+        found = self._load(select(self.table).where(self.table.c.id == id_))
+        if not found:
+            raise not_found(self.entity, id_)
+        return found[0]
+
+    def find(self, where: W | None = None, limit: int | None = None, offset: int = 0) -> list[T]:
+        query = self._filtered(where).order_by(*self._ordering()).offset(offset)
+        return self._load(query.limit(limit) if limit else query)
+
+    def count(self, where: W | None = None) -> int:
+        return count_of(self.conn, self._filtered(where))
+
+    def delete(self, id_: int) -> None:
+        self.conn.execute(delete(self.table).where(self.table.c.id == id_))
+
+    def _ordering(self) -> tuple[Any, ...]:
+        return (self.table.c.id,)
+
+    @abstractmethod
+    def _filtered(self, where: W | None) -> Select[Any]: ...
+
+    @abstractmethod
+    def _load(self, query: Select[Any]) -> list[T]: ...

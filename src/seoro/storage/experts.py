@@ -5,18 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, String, cast, delete, func, insert, or_, select, update
+from sqlalchemy import Row, Select, String, cast, delete, func, insert, or_, select, update
 
 from seoro.domain.directory import Affiliation, Expert, Publication
 from seoro.domain.text import BilingualText
 from seoro.storage import tables as t
 from seoro.storage.common import (
+    Repository,
     children_by_owner,
-    count_of,
     field_codes,
     insert_returning_id,
     none_if_empty,
-    not_found,
     positioned,
     replace_children,
 )
@@ -33,22 +32,9 @@ class ExpertFilter:
     text: str | None = None  # part of a name or e-mail
 
 
-class Experts:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
-    def get(self, id_: int) -> Expert:
-        found = self._load(select(t.experts).where(_E.id == id_))
-        if not found:
-            raise not_found("expert", id_)
-        return found[0]
-
-    def find(self, where: ExpertFilter | None = None, limit: int | None = None, offset: int = 0) -> list[Expert]:
-        query = self._filtered(where or ExpertFilter()).order_by(_E.id).offset(offset)
-        return self._load(query.limit(limit) if limit else query)
-
-    def count(self, where: ExpertFilter | None = None) -> int:
-        return count_of(self.conn, self._filtered(where or ExpertFilter()))
+class Experts(Repository[Expert, ExpertFilter]):
+    table = t.experts
+    entity = "expert"
 
     def id_by_email(self, email: str) -> int | None:
         return self.conn.execute(select(_E.id).where(_E.email == email.lower())).scalar_one_or_none()
@@ -79,9 +65,6 @@ class Experts:
         self._save_publications(expert)
         return eid
 
-    def delete(self, id_: int) -> None:
-        self.conn.execute(delete(t.experts).where(_E.id == id_))
-
     def _save_publications(self, expert: Expert) -> None:
         p = t.publications.c
         kept = [pub.id for pub in expert.publications if pub.id is not None]
@@ -93,7 +76,8 @@ class Experts:
             else:
                 self.conn.execute(update(t.publications).where(p.id == pub.id).values(values))
 
-    def _filtered(self, where: ExpertFilter) -> Select[Any]:
+    def _filtered(self, where: ExpertFilter | None) -> Select[Any]:
+        where = where or ExpertFilter()
         query = select(t.experts)
         if where.country:
             query = query.where(_E.country == where.country)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, delete, insert, select, update
+from sqlalchemy import Row, Select, insert, select, update
 
 from seoro.domain.directory import Contact, Organisation
 from seoro.domain.names import normalise_name
@@ -14,11 +14,10 @@ from seoro.domain.text import BilingualText
 from seoro.domain.vocab import OrgKind
 from seoro.storage import tables as t
 from seoro.storage.common import (
+    Repository,
     children_by_owner,
-    count_of,
     field_codes,
     insert_returning_id,
-    not_found,
     positioned,
     replace_children,
 )
@@ -32,24 +31,9 @@ class OrganisationFilter:
     text: str | None = None  # part of any name or alias
 
 
-class Organisations:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
-    def get(self, id_: int) -> Organisation:
-        found = self._load(select(t.organisations).where(t.organisations.c.id == id_))
-        if not found:
-            raise not_found("organisation", id_)
-        return found[0]
-
-    def find(
-        self, where: OrganisationFilter | None = None, limit: int | None = None, offset: int = 0
-    ) -> list[Organisation]:
-        query = self._filtered(where or OrganisationFilter()).order_by(t.organisations.c.id).offset(offset)
-        return self._load(query.limit(limit) if limit else query)
-
-    def count(self, where: OrganisationFilter | None = None) -> int:
-        return count_of(self.conn, self._filtered(where or OrganisationFilter()))
+class Organisations(Repository[Organisation, OrganisationFilter]):
+    table = t.organisations
+    entity = "organisation"
 
     def save(self, org: Organisation) -> int:
         values = _row(org)
@@ -62,9 +46,6 @@ class Organisations:
             self.conn, t.organisation_fields, t.organisation_fields.c.organisation_id, org.id, positioned(org.fields)
         )
         return org.id
-
-    def delete(self, id_: int) -> None:
-        self.conn.execute(delete(t.organisations).where(t.organisations.c.id == id_))
 
     def ids_by_name(self, names: Iterable[str]) -> set[int]:
         """Organisations known by any of ``names`` (compared after normalising legal forms, case, spaces)."""
@@ -87,7 +68,8 @@ class Organisations:
         ]
         replace_children(self.conn, t.organisation_names, t.organisation_names.c.organisation_id, org.id, rows)
 
-    def _filtered(self, where: OrganisationFilter) -> Select[Any]:
+    def _filtered(self, where: OrganisationFilter | None) -> Select[Any]:
+        where = where or OrganisationFilter()
         o = t.organisations.c
         query = select(t.organisations)
         if where.kind:

@@ -5,13 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, delete, func, insert, or_, select, update
+from sqlalchemy import Row, Select, func, insert, or_, select, update
 
 from seoro.domain.directory import Contact, Profile
 from seoro.domain.text import BilingualText
 from seoro.domain.vocab import ProfileKind, ProfileStatus
 from seoro.storage import tables as t
-from seoro.storage.common import count_of, field_codes, insert_returning_id, not_found, positioned, replace_children
+from seoro.storage.common import (
+    Repository,
+    field_codes,
+    insert_returning_id,
+    positioned,
+    replace_children,
+)
 
 _P = t.profiles.c
 
@@ -26,22 +32,9 @@ class ProfileFilter:
     text: str | None = None
 
 
-class Profiles:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
-    def get(self, id_: int) -> Profile:
-        found = self._load(select(t.profiles).where(_P.id == id_))
-        if not found:
-            raise not_found("profile", id_)
-        return found[0]
-
-    def find(self, where: ProfileFilter | None = None, limit: int | None = None, offset: int = 0) -> list[Profile]:
-        query = self._filtered(where or ProfileFilter()).order_by(_P.id).offset(offset)
-        return self._load(query.limit(limit) if limit else query)
-
-    def count(self, where: ProfileFilter | None = None) -> int:
-        return count_of(self.conn, self._filtered(where or ProfileFilter()))
+class Profiles(Repository[Profile, ProfileFilter]):
+    table = t.profiles
+    entity = "profile"
 
     def ids_by_owner_and_title(
         self, organisation_id: int | None, expert_id: int | None, title: BilingualText
@@ -62,9 +55,6 @@ class Profiles:
         )
         return profile.id
 
-    def delete(self, id_: int) -> None:
-        self.conn.execute(delete(t.profiles).where(_P.id == id_))
-
     def move_owner(self, *, organisation: tuple[int, int] | None = None, expert: tuple[int, int] | None = None) -> None:
         """Give every profile of one owner to another (used when two records are merged)."""
         if organisation:
@@ -74,7 +64,8 @@ class Profiles:
         if expert:
             self.conn.execute(update(t.profiles).where(_P.expert_id == expert[0]).values(expert_id=expert[1]))
 
-    def _filtered(self, where: ProfileFilter) -> Select[Any]:
+    def _filtered(self, where: ProfileFilter | None) -> Select[Any]:
+        where = where or ProfileFilter()
         query = select(t.profiles)
         for column, value in ((_P.kind, where.kind), (_P.status, where.status)):
             if value is not None:
