@@ -39,7 +39,9 @@ def init(ctx: typer.Context) -> None:
 
 
 @db_app.command("upgrade")
-def db_upgrade(ctx: typer.Context, revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+def db_upgrade(
+    ctx: typer.Context, revision: Annotated[str, typer.Argument(metavar="REVISION", help="Target revision.")] = "head"
+) -> None:
     """Apply migrations up to REVISION (default: the newest)."""
     c = ctx_of(ctx)
     current = setup.upgrade_database(c.db(prepare=False), revision=revision, actor=c.settings.actor)
@@ -48,7 +50,8 @@ def db_upgrade(ctx: typer.Context, revision: Annotated[str, typer.Argument(help=
 
 @db_app.command("downgrade")
 def db_downgrade(
-    ctx: typer.Context, revision: Annotated[str, typer.Argument(help="Target revision, e.g. -1 or base.")]
+    ctx: typer.Context,
+    revision: Annotated[str, typer.Argument(metavar="REVISION", help="Target revision, e.g. -1 or base.")],
 ) -> None:
     """Undo migrations down to REVISION ('base' removes every table)."""
     c = ctx_of(ctx)
@@ -68,7 +71,9 @@ def db_current(ctx: typer.Context) -> None:
 @taxonomy_app.callback()
 def taxonomy_tree(
     ctx: typer.Context,
-    focus: Annotated[str | None, typer.Option("--focus", help="Show only this focus set's fields.")] = None,
+    focus: Annotated[
+        str | None, typer.Option("--focus", metavar="CODE", help="Show only this focus set's fields.")
+    ] = None,
 ) -> None:
     """Show the taxonomy tree (national strategic technologies, sub-fields, custom fields) and focus sets."""
     if ctx.invoked_subcommand:
@@ -100,12 +105,15 @@ def taxonomy_tree(
 @taxonomy_app.command("add")
 def taxonomy_add(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="New code, e.g. R.AGRIBIO (capitals, digits and dots).")],
-    ko: Annotated[str, typer.Option("--ko", help="Korean label.")],
-    en: Annotated[str, typer.Option("--en", help="English label.")],
-    parent: Annotated[str | None, typer.Option("--parent", help="Parent field (code or label).")] = None,
+    code: Annotated[str, typer.Argument(metavar="CODE", help="New code, e.g. R.AGRIBIO (capitals, digits and dots).")],
+    ko: Annotated[str, typer.Option("--ko", metavar="TEXT", help="Korean label.")],
+    en: Annotated[str, typer.Option("--en", metavar="TEXT", help="English label.")],
+    parent: Annotated[
+        str | None, typer.Option("--parent", metavar="FIELD", help="Parent field (code or label).")
+    ] = None,
     synonym: Annotated[
-        list[str] | None, typer.Option("--synonym", help="Another name, in either language. Repeatable.")
+        list[str] | None,
+        typer.Option("--synonym", metavar="TEXT", help="Another name, in either language. Repeatable."),
     ] = None,
 ) -> None:
     """Add a custom field (a regional focus industry, a cluster field)."""
@@ -120,11 +128,11 @@ def taxonomy_add(
 @taxonomy_app.command("focus-set")
 def taxonomy_focus_set(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="Code of the set, e.g. HANBIT6.")],
-    fields: Annotated[list[str], typer.Argument(help="Fields in the set (codes or labels).")],
-    ko: Annotated[str, typer.Option("--ko", help="Korean name.")],
-    en: Annotated[str, typer.Option("--en", help="English name.")],
-    description: Annotated[str, typer.Option("--description", help="What the set is for.")] = "",
+    code: Annotated[str, typer.Argument(metavar="CODE", help="Code of the set, e.g. HANBIT6.")],
+    fields: Annotated[list[str], typer.Argument(metavar="FIELD", help="Fields in the set (codes or labels).")],
+    ko: Annotated[str, typer.Option("--ko", metavar="TEXT", help="Korean name.")],
+    en: Annotated[str, typer.Option("--en", metavar="TEXT", help="English name.")],
+    description: Annotated[str, typer.Option("--description", metavar="TEXT", help="What the set is for.")] = "",
 ) -> None:
     """Create or replace a named focus set (e.g. a province's six focus industries)."""
     c = ctx_of(ctx)
@@ -138,8 +146,8 @@ def taxonomy_focus_set(
 @merge_app.command("organisations")
 def merge_orgs(
     ctx: typer.Context,
-    keep: Annotated[int, typer.Argument(help="Id of the record to keep.")],
-    drop: Annotated[int, typer.Argument(help="Id of the duplicate, folded into KEEP and removed.")],
+    keep: Annotated[int, typer.Argument(metavar="KEEP", help="Id of the record to keep.")],
+    drop: Annotated[int, typer.Argument(metavar="DROP", help="Id of the duplicate, folded into KEEP and removed.")],
 ) -> None:
     """Merge organisation DROP into KEEP (names become aliases; every reference moves)."""
     c = ctx_of(ctx)
@@ -150,8 +158,8 @@ def merge_orgs(
 @merge_app.command("experts")
 def merge_people(
     ctx: typer.Context,
-    keep: Annotated[int, typer.Argument(help="Id of the record to keep.")],
-    drop: Annotated[int, typer.Argument(help="Id of the duplicate, folded into KEEP and removed.")],
+    keep: Annotated[int, typer.Argument(metavar="KEEP", help="Id of the record to keep.")],
+    drop: Annotated[int, typer.Argument(metavar="DROP", help="Id of the duplicate, folded into KEEP and removed.")],
 ) -> None:
     """Merge expert DROP into KEEP (publications, affiliations and profiles move)."""
     c = ctx_of(ctx)
@@ -163,10 +171,10 @@ def merge_people(
 def history(
     ctx: typer.Context,
     entity: Annotated[
-        str | None, typer.Argument(help="organisation, expert, profile, publication, agreement ...")
+        str | None, typer.Argument(metavar="ENTITY", help="organisation, expert, profile, publication, agreement ...")
     ] = None,
-    id: Annotated[int | None, typer.Argument(help="Record id.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="How many entries.")] = 50,
+    id: Annotated[int | None, typer.Argument(metavar="ID", help="Record id.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", help="How many entries.")] = 50,
 ) -> None:
     """The audit trail: who changed what, and when (newest first)."""
     _history(ctx, browse.history(ctx_of(ctx).db(), entity, id, limit))

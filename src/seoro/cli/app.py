@@ -34,17 +34,25 @@ def root(
     typer_ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Database URL (default: SQLite in the user data folder; env SEORO_DATABASE_URL)."),
+        typer.Option(
+            "--db",
+            metavar="URL",
+            help="Database URL (default: SQLite in the user data folder; env SEORO_DATABASE_URL).",
+        ),
     ] = None,
     lang: Annotated[
         str | None,
         typer.Option(
-            "--lang", help="Language of messages and exports: ko or en (default from the locale; env SEORO_LANG)."
+            "--lang",
+            metavar="ko|en",
+            help="Language of messages and exports: ko or en (default from the locale; env SEORO_LANG).",
         ),
     ] = None,
     actor: Annotated[
         str | None,
-        typer.Option("--actor", help="Name recorded in the audit trail (default: login name; env SEORO_ACTOR)."),
+        typer.Option(
+            "--actor", metavar="NAME", help="Name recorded in the audit trail (default: login name; env SEORO_ACTOR)."
+        ),
     ] = None,
 ) -> None:
     environ = dict(os.environ)

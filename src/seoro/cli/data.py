@@ -56,12 +56,18 @@ def _kind(value: str | None) -> RecordKind | None:
 def import_(
     ctx: typer.Context,
     files: Annotated[
-        list[Path], typer.Argument(help=".xlsx or .csv files (UTF-8, UTF-8 with BOM, CP949/EUC-KR).", exists=False)
+        list[Path],
+        typer.Argument(
+            metavar="FILE", help=".xlsx or .csv files (UTF-8, UTF-8 with BOM, CP949/EUC-KR).", exists=False
+        ),
     ],
     kind: Annotated[
         str | None,
         typer.Option(
-            "--kind", "-k", help=f"What the file holds ({KINDS}); guessed from sheet names and headers if not given."
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help=f"What the file holds ({KINDS}); guessed from sheet names and headers if not given.",
         ),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Show what would change, change nothing.")] = False,
@@ -123,12 +129,18 @@ def _print_changes(c: Context, changes: list[Change], limit: int = 100) -> None:
 @app.command("export")
 def export_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="Where to write: .xlsx (one sheet per kind) or .csv (one kind).")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="Where to write: .xlsx (one sheet per kind) or .csv (one kind).")
+    ],
     kind: Annotated[
-        list[str] | None, typer.Option("--kind", "-k", help=f"What to export ({KINDS}); default: everything (.xlsx) .")
+        list[str] | None,
+        typer.Option("--kind", "-k", metavar="KIND", help=f"What to export ({KINDS}); default: everything (.xlsx) ."),
     ] = None,
     encoding: Annotated[
-        str, typer.Option("--encoding", help="CSV encoding: utf-8-sig (Excel-friendly, default), utf-8 or cp949.")
+        str,
+        typer.Option(
+            "--encoding", metavar="ENCODING", help="CSV encoding: utf-8-sig (Excel-friendly, default), utf-8 or cp949."
+        ),
     ] = "utf-8-sig",
 ) -> None:
     """Export lists in the importer's own columns: edit in Excel, import again, and records are updated."""
@@ -142,8 +154,8 @@ def export_(
 @app.command()
 def template(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help=KINDS)],
-    file: Annotated[Path, typer.Argument(help="The .xlsx template to write.")],
+    kind: Annotated[str, typer.Argument(metavar="KIND", help=KINDS)],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The .xlsx template to write.")],
 ) -> None:
     """Write an empty import template (.xlsx) with a guide sheet explaining every column."""
     c = ctx_of(ctx)

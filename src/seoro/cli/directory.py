@@ -31,14 +31,21 @@ out = Console()
 
 FieldOpt = Annotated[
     list[str] | None,
-    typer.Option("--field", "-f", help="Technology field (code or label; sub-fields included). Repeatable."),
+    typer.Option(
+        "--field", "-f", metavar="FIELD", help="Technology field (code or label; sub-fields included). Repeatable."
+    ),
 ]
-CountryOpt = Annotated[str | None, typer.Option("--country", "-c", help="Country (name or ISO code).")]
-TextOpt = Annotated[str | None, typer.Option("--search", "-s", help="Part of a name or title.")]
-LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="How many to show (0 = all).")]
-OffsetOpt = Annotated[int, typer.Option("--offset", help="Skip this many first.")]
+CountryOpt = Annotated[
+    str | None, typer.Option("--country", "-c", metavar="COUNTRY", help="Country (name or ISO code).")
+]
+TextOpt = Annotated[str | None, typer.Option("--search", "-s", metavar="TEXT", help="Part of a name or title.")]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", metavar="N", help="How many to show (0 = all).")]
+OffsetOpt = Annotated[int, typer.Option("--offset", metavar="N", help="Skip this many first.")]
 OutputOpt = Annotated[
-    Path | None, typer.Option("--output", "-O", help="Also write the whole filtered list to this .xlsx or .csv file.")
+    Path | None,
+    typer.Option(
+        "--output", "-O", metavar="FILE", help="Also write the whole filtered list to this .xlsx or .csv file."
+    ),
 ]
 
 
@@ -73,7 +80,7 @@ def _finish(
 @list_app.command("organisations")
 def list_organisations(
     ctx: typer.Context,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Kind of organisation.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", metavar="KIND", help="Kind of organisation.")] = None,
     field: FieldOpt = None,
     country: CountryOpt = None,
     search: TextOpt = None,
@@ -116,9 +123,12 @@ def list_experts(
     ctx: typer.Context,
     field: FieldOpt = None,
     country: CountryOpt = None,
-    language: Annotated[str | None, typer.Option("--language", help="Language spoken (ko, en, ...).")] = None,
+    language: Annotated[
+        str | None, typer.Option("--language", metavar="LANG", help="Language spoken (ko, en, ...).")
+    ] = None,
     organisation: Annotated[
-        int | None, typer.Option("--organisation", "-o", help="Affiliated with or member of this organisation (id).")
+        int | None,
+        typer.Option("--organisation", "-o", metavar="ID", help="Affiliated with or member of this organisation (id)."),
     ] = None,
     search: TextOpt = None,
     limit: LimitOpt = 50,
@@ -159,12 +169,15 @@ def list_experts(
 def list_profiles(
     ctx: typer.Context,
     kind: Annotated[
-        str | None, typer.Option("--kind", "-k", help="need, offer, partner_search, ... (or the Korean label).")
+        str | None,
+        typer.Option("--kind", "-k", metavar="KIND", help="need, offer, partner_search, ... (or the Korean label)."),
     ] = None,
-    status: Annotated[str | None, typer.Option("--status", help="draft, active, matched, closed.")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", metavar="STATUS", help="draft, active, matched, closed.")
+    ] = None,
     field: FieldOpt = None,
     organisation: Annotated[
-        int | None, typer.Option("--organisation", "-o", help="Owned by this organisation (id).")
+        int | None, typer.Option("--organisation", "-o", metavar="ID", help="Owned by this organisation (id).")
     ] = None,
     search: TextOpt = None,
     limit: LimitOpt = 50,
@@ -215,7 +228,7 @@ def _owner(page: browse.Page[Profile], org_id: int | None, expert_id: int | None
 def list_agreements(
     ctx: typer.Context,
     organisation: Annotated[
-        int | None, typer.Option("--organisation", "-o", help="Signed by this organisation (id).")
+        int | None, typer.Option("--organisation", "-o", metavar="ID", help="Signed by this organisation (id).")
     ] = None,
     output: OutputOpt = None,
 ) -> None:
@@ -260,7 +273,9 @@ def _pairs(title: str, pairs: list[tuple[str, object]]) -> None:
 
 
 @show_app.command("organisation")
-def show_organisation(ctx: typer.Context, id: int) -> None:
+def show_organisation(
+    ctx: typer.Context, id: Annotated[int, typer.Argument(metavar="ID", help="Record id (see seoro list).")]
+) -> None:
     """One organisation, its sub-organisations, people, profiles and agreements."""
     c = ctx_of(ctx)
     d = browse.show_organisation(c.db(), id)
@@ -288,7 +303,9 @@ def show_organisation(ctx: typer.Context, id: int) -> None:
 
 
 @show_app.command("expert")
-def show_expert(ctx: typer.Context, id: int) -> None:
+def show_expert(
+    ctx: typer.Context, id: Annotated[int, typer.Argument(metavar="ID", help="Record id (see seoro list).")]
+) -> None:
     """One expert with affiliations, memberships and publications."""
     c = ctx_of(ctx)
     page, profiles, entries = browse.show_expert(c.db(), id)
@@ -319,7 +336,9 @@ def show_expert(ctx: typer.Context, id: int) -> None:
 
 
 @show_app.command("profile")
-def show_profile(ctx: typer.Context, id: int) -> None:
+def show_profile(
+    ctx: typer.Context, id: Annotated[int, typer.Argument(metavar="ID", help="Record id (see seoro list).")]
+) -> None:
     """One profile (need, offer, partner search ...)."""
     c = ctx_of(ctx)
     page, entries = browse.show_profile(c.db(), id)
@@ -345,7 +364,9 @@ def show_profile(ctx: typer.Context, id: int) -> None:
 
 
 @show_app.command("agreement")
-def show_agreement(ctx: typer.Context, id: int) -> None:
+def show_agreement(
+    ctx: typer.Context, id: Annotated[int, typer.Argument(metavar="ID", help="Record id (see seoro list).")]
+) -> None:
     """One agreement: parties, scope and follow-up plans."""
     c = ctx_of(ctx)
     page = browse.show_agreement(c.db(), id)
