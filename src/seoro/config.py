@@ -43,6 +43,7 @@ class Settings:
     lang: str
     actor: str
     data_dir: Path
+    debug: bool = False
 
 
 def _default_lang(environ: Mapping[str, str]) -> str:
@@ -61,7 +62,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if lang not in ("ko", "en"):
         raise ValueError(f"SEORO_LANG must be ko or en, not {lang!r}")
     actor = env.get("SEORO_ACTOR") or _login_name()
-    return Settings(database_url=url, lang=lang, actor=actor, data_dir=data_dir)
+    debug = env.get("SEORO_DEBUG", "0") not in ("", "0", "false", "no")
+    return Settings(database_url=url, lang=lang, actor=actor, data_dir=data_dir, debug=debug)
 
 
 def _login_name() -> str:

@@ -138,6 +138,9 @@ def test_browse_commands(database_url: str) -> None:
     tree = seoro(database_url, "taxonomy")
     assert "S07.03  수소 연료전지·발전 (Hydrogen fuel cells and power generation)" in tree.stdout
     assert "R.AGRIBIO" in tree.stdout and "사용자 정의" in tree.stdout
+    papers = seoro(database_url, "list", "publications", "--since", "2025", "--search", "fuel", lang="en")
+    assert "Showing 1–7 of 7." in papers.stdout
+    assert [r[1] for r in rows(papers.stdout) if r[0]] == ["2025"] * 7
     missing = seoro(database_url, "show", "expert", "9999")
     assert (missing.returncode, missing.stderr.strip()) == (1, "오류: ID 9999인 전문가이(가) 없습니다.")
 

@@ -92,6 +92,10 @@ def run(application: typer.Typer, args: list[str] | None = None) -> int:
         return _fail(lang, 2, "error.os_error", file=error.filename or "", reason=error.strerror or str(error))
     except typer.Abort:
         return 1
+    except Exception as error:  # a bug of ours: say so plainly, and how to see the details
+        if _debug():
+            raise
+        return _fail(lang, 3, "error.unexpected", kind=type(error).__name__, reason=str(error))
     except typer.TyperException as error:  # usage errors (typer ships its own click; this is their base)
         show = getattr(error, "show", None)
         if show is None:
@@ -104,6 +108,13 @@ def run(application: typer.Typer, args: list[str] | None = None) -> int:
 def _fail(lang: str, exit_code: int, key: str, /, **params: object) -> int:
     err.print(Text.assemble((t("cli.error", lang), "bold red"), " ", t(key, lang, **params)))
     return exit_code
+
+
+def _debug() -> bool:
+    try:
+        return load_settings().debug
+    except ValueError:
+        return False
 
 
 def _lang_guess(args: list[str]) -> str:

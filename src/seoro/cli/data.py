@@ -57,9 +57,7 @@ def import_(
     ctx: typer.Context,
     files: Annotated[
         list[Path],
-        typer.Argument(
-            metavar="FILE", help=".xlsx or .csv files (UTF-8, UTF-8 with BOM, CP949/EUC-KR).", exists=False
-        ),
+        typer.Argument(metavar="FILE", help=".xlsx or .csv files (UTF-8, UTF-8 with BOM, CP949/EUC-KR).", exists=False),
     ],
     kind: Annotated[
         str | None,

@@ -14,7 +14,7 @@ from seoro.cli.app import app
 from seoro.cli.context import ctx_of
 from seoro.cli.render import name, table
 from seoro.domain.audit import AuditEntry
-from seoro.domain.directory import Expert, Organisation, Profile
+from seoro.domain.directory import Expert, Organisation, Profile, Publication
 from seoro.domain.taxonomy import Taxonomy
 from seoro.domain.vocab import OrgKind, ProfileKind, ProfileStatus, label, parse_choice
 from seoro.files.columns import RecordKind
@@ -222,6 +222,44 @@ def _owner(page: browse.Page[Profile], org_id: int | None, expert_id: int | None
     if expert_id and expert_id in page.experts:
         parts.append(name(page.experts[expert_id], lang))
     return " / ".join(parts)
+
+
+@list_app.command("publications")
+def list_publications(
+    ctx: typer.Context,
+    expert: Annotated[
+        int | None, typer.Option("--expert", "-e", metavar="ID", help="Only this expert's publications (id).")
+    ] = None,
+    since: Annotated[
+        int | None, typer.Option("--since", metavar="YEAR", help="Published in this year or later.")
+    ] = None,
+    search: TextOpt = None,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
+    output: OutputOpt = None,
+) -> None:
+    """Publications of the experts (논문), newest first."""
+    c = ctx_of(ctx)
+
+    def find(query: Query) -> browse.Page[tuple[int, Publication]]:
+        return browse.find_publications(c.db(), query, expert, since)
+
+    page = find(_query(None, None, search, limit, offset))
+    headers = [c.t(f"cli.col.{h}") for h in ("id", "year", "title", "expert", "venue", "doi")]
+    rows = [(p.id, p.year or "", p.title, name(page.experts[e], c.lang), p.venue, p.doi) for e, p in page.items]
+
+    def everything() -> list[Publication]:
+        return [p for _, p in find(_query(None, None, search, 0, 0)).items]
+
+    _finish(
+        ctx,
+        RecordKind.PUBLICATIONS,
+        table(c.t("cli.title.publications"), headers, rows),
+        page,
+        offset,
+        output,
+        everything,
+    )
 
 
 @list_app.command("agreements")

@@ -8,7 +8,7 @@ from typing import Generic, TypeVar
 from seoro.domain.agreements import Agreement
 from seoro.domain.audit import AuditEntry
 from seoro.domain.countries import country_code
-from seoro.domain.directory import Expert, Organisation, Profile
+from seoro.domain.directory import Expert, Organisation, Profile, Publication
 from seoro.domain.taxonomy import Taxonomy
 from seoro.domain.text import BilingualText
 from seoro.domain.vocab import OrgKind, ProfileKind, ProfileStatus
@@ -16,7 +16,7 @@ from seoro.services.database import Database, require_current
 from seoro.services.directory import organisation_names
 from seoro.services.taxonomy import expand
 from seoro.storage.agreements import AgreementFilter
-from seoro.storage.experts import ExpertFilter
+from seoro.storage.experts import ExpertFilter, PublicationFilter
 from seoro.storage.organisations import OrganisationFilter
 from seoro.storage.profiles import ProfileFilter
 
@@ -71,6 +71,18 @@ def find_experts(
         where = ExpertFilter(_country(query), _field_codes(taxonomy, query), organisation_id, language, query.text)
         items = unit.experts.find(where, query.limit, query.offset)
         return Page(items, unit.experts.count(where), organisation_names(unit), taxonomy)
+
+
+def find_publications(
+    db: Database, query: Query, expert_id: int | None = None, since: int | None = None
+) -> Page[tuple[int, Publication]]:
+    """Publications with the id of their expert (``Page.experts`` has the names)."""
+    require_current(db)
+    with db.unit("reader") as unit:
+        where = PublicationFilter(expert_id, since, query.text)
+        items = unit.experts.publications(where, query.limit, query.offset)
+        experts = {e.id: e.name for e in unit.experts.find() if e.id is not None}
+        return Page(items, unit.experts.count_publications(where), {}, unit.fields.load(), experts)
 
 
 def find_profiles(

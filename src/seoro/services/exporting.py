@@ -72,7 +72,7 @@ def _rows(unit: Unit, kind: RecordKind, lang: str, ids: set[int] | None) -> list
     if kind is RecordKind.EXPERTS:
         return [_expert(e, names, lang) for e in experts if wanted(e)]
     if kind is RecordKind.PUBLICATIONS:
-        return [_publication(e, p) for e in experts for p in e.publications if wanted(e)]
+        return [_publication(e, p) for e in experts for p in e.publications if wanted(p)]
     by_id = {e.id: e for e in experts if e.id is not None}
     return [_profile(p, names, by_id, lang) for p in unit.profiles.find() if wanted(p)]
 

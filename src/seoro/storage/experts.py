@@ -13,6 +13,7 @@ from seoro.storage import tables as t
 from seoro.storage.common import (
     Repository,
     children_by_owner,
+    count_of,
     field_codes,
     insert_returning_id,
     none_if_empty,
@@ -21,6 +22,14 @@ from seoro.storage.common import (
 )
 
 _E = t.experts.c
+_P = t.publications.c
+
+
+@dataclass(frozen=True)
+class PublicationFilter:
+    expert_id: int | None = None
+    since: int | None = None  # year
+    text: str | None = None  # part of the title, abstract or venue
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,32 @@ class ExpertFilter:
 class Experts(Repository[Expert, ExpertFilter]):
     table = t.experts
     entity = "expert"
+
+    def publications(
+        self, where: PublicationFilter | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[tuple[int, Publication]]:
+        """Publications with their expert's id, newest first."""
+        query = self._publications(where or PublicationFilter()).order_by(_P.year.desc(), _P.id).offset(offset)
+        rows = self.conn.execute(query.limit(limit) if limit else query)
+        return [(r.expert_id, _publication(r)) for r in rows]
+
+    def count_publications(self, where: PublicationFilter | None = None) -> int:
+        return count_of(self.conn, self._publications(where or PublicationFilter()))
+
+    def _publications(self, where: PublicationFilter) -> Select[Any]:
+        query = select(t.publications)
+        if where.expert_id is not None:
+            query = query.where(_P.expert_id == where.expert_id)
+        if where.since is not None:
+            query = query.where(_P.year >= where.since)
+        if where.text:
+            like = f"%{where.text.lower()}%"
+            query = query.where(
+                or_(
+                    func.lower(_P.title).like(like), func.lower(_P.abstract).like(like), func.lower(_P.venue).like(like)
+                )
+            )
+        return query
 
     def id_by_email(self, email: str) -> int | None:
         return self.conn.execute(select(_E.id).where(_E.email == email.lower())).scalar_one_or_none()
