@@ -10,8 +10,8 @@ from rich.tree import Tree
 
 from seoro.cli.app import app
 from seoro.cli.context import ctx_of
-from seoro.cli.directory import _history
 from seoro.cli.render import name, table
+from seoro.cli.show import print_history
 from seoro.domain.taxonomy import FieldSource, FocusSet, TechField
 from seoro.domain.text import BilingualText
 from seoro.services import browse, setup
@@ -177,4 +177,4 @@ def history(
     limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", help="How many entries.")] = 50,
 ) -> None:
     """The audit trail: who changed what, and when (newest first)."""
-    _history(ctx, browse.history(ctx_of(ctx).db(), entity, id, limit))
+    print_history(ctx, browse.history(ctx_of(ctx).db(), entity, id, limit))
