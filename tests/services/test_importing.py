@@ -83,7 +83,7 @@ def test_reimport_with_a_change_updates_in_place(db: Database) -> None:
     report = import_sheets(db, changed, actor="editor")
     assert report.counts() == {("profile", "unchanged"): 2, ("profile", "updated"): 1}
     assert [c.changed for c in report.changes if c.action == "updated"] == [("description",)]
-    with db.unit("r") as unit:
+    with db.reading() as unit:
         assert unit.profiles.count() == 3
         entry = unit.audit.history("profile", report.changes[1].entity_id)[0]
         assert (entry.actor, entry.changes) == (
@@ -122,7 +122,7 @@ def test_organisation_names_in_two_languages_are_one_record(db: Database) -> Non
     import_sheets(db, [korean], actor="tester")
     report = import_sheets(db, [english], actor="tester")
     assert report.counts() == {("organisation", "updated"): 1}
-    with db.unit("r") as unit:
+    with db.reading() as unit:
         [org] = unit.organisations.find()
         assert (org.name.ko, org.name.en, org.aliases, org.region, org.fields) == (
             "한국과학기술연구원",
@@ -146,7 +146,7 @@ def test_parents_may_come_after_their_children(db: Database) -> None:
     )
     report = import_sheets(db, [orgs], actor="tester")
     assert report.counts() == {("organisation", "created"): 2}
-    with db.unit("r") as unit:
+    with db.reading() as unit:
         chapter, association = unit.organisations.find()
         assert chapter.parent_id == association.id
     assert import_sheets(db, [orgs], actor="tester").counts() == {("organisation", "unchanged"): 2}
@@ -186,7 +186,7 @@ def test_experts_publications_and_memberships(db: Database) -> None:
     )
     report = import_sheets(db, [orgs, experts, pubs], actor="tester")
     assert report.counts() == {("organisation", "created"): 3, ("expert", "created"): 2, ("publication", "created"): 2}
-    with db.unit("r") as unit:
+    with db.reading() as unit:
         first, second = unit.experts.find()
         assert (first.fields, len(first.publications), second.publications) == (["S07.03"], 2, [])
         assert [unit.organisations.get(a.organisation_id).kind for a in first.affiliations] == [OrgKind.UNIVERSITY]

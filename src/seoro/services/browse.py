@@ -53,7 +53,7 @@ def _country(query: Query) -> str | None:
 
 def find_organisations(db: Database, query: Query, kind: OrgKind | None = None) -> Page[Organisation]:
     require_current(db)
-    with db.unit("reader") as unit:
+    with db.reading() as unit:
         taxonomy = unit.fields.load()
         where = OrganisationFilter(
             kind=kind, country=_country(query), fields=_field_codes(taxonomy, query), text=query.text
@@ -66,7 +66,7 @@ def find_experts(
     db: Database, query: Query, language: str | None = None, organisation_id: int | None = None
 ) -> Page[Expert]:
     require_current(db)
-    with db.unit("reader") as unit:
+    with db.reading() as unit:
         taxonomy = unit.fields.load()
         where = ExpertFilter(_country(query), _field_codes(taxonomy, query), organisation_id, language, query.text)
         items = unit.experts.find(where, query.limit, query.offset)
@@ -78,7 +78,7 @@ def find_publications(
 ) -> Page[tuple[int, Publication]]:
     """Publications with the id of their expert (``Page.experts`` has the names)."""
     require_current(db)
-    with db.unit("reader") as unit:
+    with db.reading() as unit:
         where = PublicationFilter(expert_id, since, query.text)
         items = unit.experts.publications(where, query.limit, query.offset)
         experts = {e.id: e.name for e in unit.experts.find() if e.id is not None}
@@ -93,7 +93,7 @@ def find_profiles(
     organisation_id: int | None = None,
 ) -> Page[Profile]:
     require_current(db)
-    with db.unit("reader") as unit:
+    with db.reading() as unit:
         taxonomy = unit.fields.load()
         where = ProfileFilter(kind, status, _field_codes(taxonomy, query), organisation_id, None, query.text)
         items = unit.profiles.find(where, query.limit, query.offset)
@@ -103,7 +103,7 @@ def find_profiles(
 
 def find_agreements(db: Database, organisation_id: int | None = None) -> Page[Agreement]:
     require_current(db)
-    with db.unit("reader") as unit:
+    with db.reading() as unit:
         items = unit.agreements.find(AgreementFilter(organisation_id))
         return Page(items, len(items), organisation_names(unit), unit.fields.load())
 
@@ -120,7 +120,7 @@ class OrganisationDetail:
 
 def show_organisation(db: Database, id_: int) -> OrganisationDetail:
     require_current(db)
-    with db.unit("reader") as unit:
+    with db.reading() as unit:
         org = unit.organisations.get(id_)
         children = [unit.organisations.get(c) for c in unit.organisations.children_ids(id_)]
         people = unit.experts.find(ExpertFilter(organisation_id=id_))
@@ -138,7 +138,7 @@ def show_organisation(db: Database, id_: int) -> OrganisationDetail:
 
 def show_expert(db: Database, id_: int) -> tuple[Page[Expert], list[Profile], list[AuditEntry]]:
     require_current(db)
-    with db.unit("reader") as unit:
+    with db.reading() as unit:
         expert = unit.experts.get(id_)
         page = Page([expert], 1, organisation_names(unit), unit.fields.load())
         return page, unit.profiles.find(ProfileFilter(expert_id=id_)), unit.audit.history("expert", id_, 20)
@@ -146,7 +146,7 @@ def show_expert(db: Database, id_: int) -> tuple[Page[Expert], list[Profile], li
 
 def show_profile(db: Database, id_: int) -> tuple[Page[Profile], list[AuditEntry]]:
     require_current(db)
-    with db.unit("reader") as unit:
+    with db.reading() as unit:
         profile = unit.profiles.get(id_)
         experts = {profile.expert_id: unit.experts.get(profile.expert_id).name} if profile.expert_id else {}
         page = Page([profile], 1, organisation_names(unit), unit.fields.load(), experts)
@@ -155,11 +155,11 @@ def show_profile(db: Database, id_: int) -> tuple[Page[Profile], list[AuditEntry
 
 def show_agreement(db: Database, id_: int) -> Page[Agreement]:
     require_current(db)
-    with db.unit("reader") as unit:
+    with db.reading() as unit:
         return Page([unit.agreements.get(id_)], 1, organisation_names(unit), unit.fields.load())
 
 
 def history(db: Database, entity: str | None, entity_id: int | None, limit: int) -> list[AuditEntry]:
     require_current(db)
-    with db.unit("reader") as unit:
+    with db.reading() as unit:
         return unit.audit.history(entity, entity_id, limit)

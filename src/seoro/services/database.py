@@ -15,7 +15,7 @@ from seoro.domain.errors import DomainError
 from seoro.storage import migrate
 from seoro.storage.agreements import Agreements
 from seoro.storage.audit import AuditLog
-from seoro.storage.db import describe, make_engine
+from seoro.storage.db import describe, make_engine, transaction
 from seoro.storage.experts import Experts
 from seoro.storage.organisations import Organisations
 from seoro.storage.profiles import Profiles
@@ -76,14 +76,21 @@ class Database:
 
     @contextmanager
     def unit(self, actor: str, source: str = "", *, dry_run: bool = False) -> Iterator[Unit]:
-        """A transaction that commits when the block ends, or rolls back on error (always, on a dry run)."""
+        """A writing transaction: commits when the block ends, or rolls back on error (always, on a dry
+        run). Writers take turns, so two imports never both create the same new organisation."""
         try:
-            with self.engine.begin() as conn:
+            with transaction(self.engine, writer=True) as conn:
                 yield Unit(conn, actor, source)
                 if dry_run:
                     raise _Rollback
         except _Rollback:
             pass
+
+    @contextmanager
+    def reading(self) -> Iterator[Unit]:
+        """A read-only transaction; it does not wait for writers."""
+        with transaction(self.engine, writer=False) as conn:
+            yield Unit(conn, "reader")
 
 
 def require_current(db: Database) -> None:

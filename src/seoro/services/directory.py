@@ -27,7 +27,7 @@ class Summary:
 
 def summarise(db: Database) -> Summary:
     require_current(db)
-    with db.unit("reader") as unit:
+    with db.reading() as unit:
         orgs = unit.organisations.find()
         experts = unit.experts.find()
         profiles = unit.profiles.find()

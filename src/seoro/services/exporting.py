@@ -89,7 +89,7 @@ def build_tables(db: Database, kinds: list[RecordKind], lang: str, ids: set[int]
     """One table per kind, in the importer's columns; ``ids`` keeps only those records (a filtered list)."""
     require_current(db)
     tables = []
-    with db.unit("reader") as unit:
+    with db.reading() as unit:
         for kind in kinds:
             columns = template_columns(kind)
             headers = [c.header_ko if lang == "ko" else c.header_en for c in columns]
@@ -131,7 +131,7 @@ def export_agreements(
 ) -> int:
     """Agreements as a report table (one row each; parties, scope and follow-ups in their cells)."""
     require_current(db)
-    with db.unit("reader") as unit:
+    with db.reading() as unit:
         names = organisation_names(unit)
     keys = ("id", "title", "signed_on", "place", "event", "status", "parties", "scope", "follow_ups")
     rows = [

@@ -23,7 +23,7 @@ def sync_national_fields(unit: Unit) -> int:
 
 
 def load_taxonomy(db: Database) -> Taxonomy:
-    with db.unit("reader") as unit:
+    with db.reading() as unit:
         return unit.fields.load()
 
 

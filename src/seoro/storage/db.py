@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+
+# Any number; it names the one lock that directory writers take on a PostgreSQL server.
+_WRITER_LOCK = 53_702_008
 
 
 def make_engine(url: str) -> Engine:
@@ -14,17 +19,38 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        # A second writer waits for the first (up to 60 s) instead of failing at once.
+        engine = create_engine(url, connect_args={"timeout": 60})
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # SQLite leaves foreign keys off unless asked, per connection.
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Foreign keys are off in SQLite unless asked, per connection. And pysqlite's own transaction
+    # handling is turned off so that _sqlite_begin decides how each transaction begins.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # A writer takes the write lock up front, so two imports run one after the other instead of both
+    # reading "no such organisation" and both creating it.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("seoro_writer") else "BEGIN")
+
+
+@contextmanager
+def transaction(engine: Engine, *, writer: bool) -> Iterator[Connection]:
+    """One transaction; writers are serialised (SQLite: BEGIN IMMEDIATE, PostgreSQL: an advisory lock)."""
+    with engine.connect() as conn:
+        conn.execution_options(seoro_writer=writer)
+        with conn.begin():
+            if writer and engine.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITER_LOCK})
+            yield conn
 
 
 def describe(engine: Engine) -> str:

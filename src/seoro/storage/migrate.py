@@ -38,14 +38,13 @@ def _run(engine: Engine, step: object, revision: str) -> None:
     config = _config()
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
-        if sqlite:  # SQLite rebuilds and drops tables during migrations; checks would fail half-way
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            conn.commit()  # end SQLAlchemy's autobegun transaction; the pragma only works outside one
+        if sqlite:  # SQLite rebuilds and drops tables during migrations; checks would fail half-way.
+            # Sent straight to the driver: the pragma is ignored inside a transaction.
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
         try:
             with conn.begin():
                 config.attributes["connection"] = conn
                 step(config, revision)  # type: ignore[operator]
         finally:
             if sqlite:
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                conn.commit()
+                conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
