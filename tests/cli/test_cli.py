@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
@@ -175,7 +176,7 @@ def test_database_migrations_from_the_command_line(database_url: str) -> None:
     assert (down.returncode, down.stdout.strip()) == (0, "데이터베이스 리비전: -")
     outdated = seoro(database_url, "summary")  # a migrated-down database is never upgraded behind one's back
     assert (outdated.returncode, "`seoro db upgrade`를 실행하세요" in outdated.stderr) == (1, True)
-    assert seoro(database_url, "db", "upgrade").stdout.strip() == "데이터베이스 리비전: 0001"
+    assert seoro(database_url, "db", "upgrade").stdout.strip() == "데이터베이스 리비전: 0002"
 
 
 def test_template_reads_back_as_its_kind(tmp_path: Path, database_url: str) -> None:
@@ -209,3 +210,20 @@ def test_filtered_lists_export_to_excel_and_csv(database_url: str, tmp_path: Pat
         table = list(csv.reader(handle))
     assert table[0] == ["ID", "Title", "Signed", "Place", "Event", "Status", "Parties", "Scope", "Follow-up"]
     assert [r[0] for r in table[1:]] == ["1", "2", "3"]
+
+
+def test_match_explains_in_korean_and_prints_json(database_url: str) -> None:
+    assert seoro(database_url, "demo").returncode == 0
+    explained = seoro(database_url, "match", "1", "--top", "3", "--explain")
+    assert explained.returncode == 0, explained.stderr
+    assert "파트너 찾기: 수소연료전지 스택 내구성 향상 기술" in explained.stdout
+    assert "같은 기술분야: S07.03 수소 연료전지·발전" in explained.stdout
+    assert "내구성 ↔ durability" in explained.stdout
+    printed = seoro(database_url, "match", "1", "--top", "3", "--json")
+    result = json.loads(printed.stdout)
+    assert [m["rank"] for m in result["matches"]] == [1, 2, 3]
+    first = result["matches"][0]
+    assert first["key"].startswith("expert:") and first["why"]["shared_fields"] == [
+        {"code": "S07.03", "ko": "수소 연료전지·발전", "en": "Hydrogen fuel cells and power generation"}
+    ]
+    assert set(first["why"]["contributions"]) == {"dense", "lexical", "fields"}

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from seoro.cli.app import app
 from seoro.cli.context import Context, ctx_of
-from seoro.cli.render import table
+from seoro.cli.render import progress_bar, table
 from seoro.domain.vocab import OrgKind, ProfileKind, label
 from seoro.files.columns import IMPORT_ORDER, RecordKind
 from seoro.files.reading import read_sheets
@@ -26,21 +23,6 @@ from seoro.services.resolve import Change
 
 out = Console()
 KINDS = ", ".join(k.value for k in IMPORT_ORDER)
-
-
-@contextmanager
-def _progress(total: int, description: str) -> Iterator[Progress]:
-    bar = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=out,
-        transient=True,
-    )
-    with bar:
-        bar.add_task(description, total=total)
-        yield bar
 
 
 def _kind(value: str | None) -> RecordKind | None:
@@ -75,10 +57,8 @@ def import_(
     c = ctx_of(ctx)
     sheets = [sheet for path in files for sheet in read_sheets(path, _kind(kind))]
     started = time.perf_counter()
-    with _progress(sum(len(s.rows) for s in sheets), c.t("cli.importing")) as bar:
-        report = import_sheets(
-            c.db(), sheets, actor=c.settings.actor, dry_run=dry_run, progress=lambda n: bar.advance(bar.task_ids[0], n)
-        )
+    with progress_bar(sum(len(s.rows) for s in sheets), c.t("cli.importing")) as advance:
+        report = import_sheets(c.db(), sheets, actor=c.settings.actor, dry_run=dry_run, progress=advance)
     _print_report(c, report, time.perf_counter() - started)
 
 
@@ -170,8 +150,8 @@ def demo(ctx: typer.Context) -> None:
     c = ctx_of(ctx)
     db = c.db()
     started = time.perf_counter()
-    with _progress(demo_size(), c.t("cli.loading_demo")) as bar:
-        result = load_demo(db, actor=c.settings.actor, progress=lambda n: bar.advance(bar.task_ids[0], n))
+    with progress_bar(demo_size(), c.t("cli.loading_demo")) as advance:
+        result = load_demo(db, actor=c.settings.actor, progress=advance)
     _print_report(c, result.report, time.perf_counter() - started)
     out.print(
         c.t(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from rich.cells import cell_len
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -52,3 +54,22 @@ def print_problems(console: Console, problems: list[Problem], lang: str, limit: 
     if len(problems) > limit:
         console.print(t("cli.problems_more", lang, count=len(problems) - limit))
     console.print(Text(t("cli.nothing_changed", lang), style="bold red"))
+
+
+@contextmanager
+def progress_bar(total: int, description: str, *, show: bool = True) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr (it disappears when done); yields the function that advances it."""
+    if not show:
+        yield lambda _n: None
+        return
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task(description, total=total)
+        yield lambda n: bar.advance(task, n)

@@ -20,6 +20,7 @@ from seoro.storage.experts import Experts
 from seoro.storage.organisations import Organisations
 from seoro.storage.profiles import Profiles
 from seoro.storage.taxonomy import Fields
+from seoro.storage.vectors import TextVectors
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Unit:
     agreements: Agreements = field(init=False)
     fields: Fields = field(init=False)
     audit: AuditLog = field(init=False)
+    vectors: TextVectors = field(init=False)
 
     def __post_init__(self) -> None:
         self.organisations = Organisations(self.conn)
@@ -43,6 +45,7 @@ class Unit:
         self.agreements = Agreements(self.conn)
         self.fields = Fields(self.conn)
         self.audit = AuditLog(self.conn)
+        self.vectors = TextVectors(self.conn)
 
     def record(self, action: Action, entity: str, entity_id: int, changes: dict[str, Any]) -> None:
         self.audit.record(AuditEntry(datetime.now(UTC), self.actor, action, entity, entity_id, changes, self.source))

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -236,6 +237,17 @@ audit_log = Table(
     Column("changes", JSON, nullable=False),
     Column("source", String(500), nullable=False),
     Index("ix_audit_log_entity", "entity", "entity_id"),
+)
+
+text_vectors = Table(
+    "text_vectors",
+    metadata,
+    # Keyed by content, not by record: a text is encoded once per model, whoever holds it, and an edited
+    # profile gets new vectors for its changed texts only.
+    Column("model", String(40), primary_key=True),
+    Column("text_hash", String(64), primary_key=True),
+    Column("dimension", Integer, nullable=False),
+    Column("vector", LargeBinary, nullable=False),  # float32, little-endian
 )
 
 # Tables in an order that satisfies foreign keys, for loading, dumping and clearing.

@@ -1,0 +1,1 @@
+"""Who fits this need, and why: cross-lingual, explainable matching. No database, no web, no settings."""

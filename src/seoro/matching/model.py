@@ -1,0 +1,86 @@
+"""What the engine matches: candidates with several texts each, queries, results and their reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One text of a candidate: a title, a statement, keywords or a publication (with its year)."""
+
+    text: str
+    kind: str = "text"  # title | description | statement | keywords | publication
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str  # "expert:12", "organisation:3", "profile:40"
+    kind: str  # expert | organisation | profile kind (need, offer, ...)
+    name: str
+    docs: tuple[Doc, ...]
+    fields: tuple[str, ...] = ()
+    country: str = ""
+    org_kind: str = ""
+    languages: tuple[str, ...] = ()
+    group: str = ""  # what diversity spreads over: a lab, an organisation
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    fields: tuple[str, ...] = ()
+    exclude: frozenset[str] = frozenset()  # keys never returned (the query's own record)
+
+
+@dataclass(frozen=True)
+class Filters:
+    kinds: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+    org_kinds: frozenset[str] = frozenset()
+    fields: frozenset[str] = frozenset()  # already expanded to sub-fields by the caller
+    languages: frozenset[str] = frozenset()
+    per_group: int | None = 2  # at most this many results from one lab or organisation (None: no limit)
+
+    def admit(self, c: Candidate) -> bool:
+        return (
+            (not self.kinds or c.kind in self.kinds)
+            and (not self.countries or c.country in self.countries)
+            and (not self.org_kinds or c.org_kind in self.org_kinds)
+            and (not self.fields or bool(self.fields & set(c.fields)))
+            and (not self.languages or bool(self.languages & set(c.languages)))
+        )
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How the channels add up. Defaults are documented in docs/matching.md with how they were chosen."""
+
+    dense: float = 0.5
+    lexical: float = 0.3
+    fields: float = 0.2
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    query_term: str
+    candidate_term: str
+    translation: bool  # matched across languages through the glossary
+
+
+@dataclass(frozen=True)
+class Explanation:
+    shared_fields: tuple[str, ...]
+    related_fields: tuple[tuple[str, str], ...]  # (query field, candidate field) sharing a parent
+    terms: tuple[TermMatch, ...]
+    best_doc: Doc
+    best_doc_similarity: float
+    contributions: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Match:
+    candidate: Candidate
+    score: float
+    explanation: Explanation

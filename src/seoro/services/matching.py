@@ -1,0 +1,176 @@
+"""Finding partners for a profile (or any text) across the directory, with reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from seoro.domain.directory import Expert, Organisation, Profile
+from seoro.domain.taxonomy import Taxonomy
+from seoro.domain.text import BilingualText, language_of
+from seoro.domain.vocab import ProfileKind
+from seoro.matching.engine import Engine, Tools, documents
+from seoro.matching.glossary import Glossary
+from seoro.matching.model import Candidate, Doc, Filters, Match, Query
+from seoro.matching.semantic import UniversalSentenceEncoder
+from seoro.matching.tokenize import Tokenizer
+from seoro.services.database import Database, Unit, require_current
+from seoro.services.indexing import IndexReport, Progress, forget_vectors, text_hash, vectors_for
+from seoro.services.taxonomy import expand
+
+CANDIDATE_KINDS = ("expert", "organisation", "profile")
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    query: Query
+    title: BilingualText
+    matches: list[Match]
+    taxonomy: Taxonomy
+
+
+@cache
+def _shared_tools() -> tuple[UniversalSentenceEncoder, Tokenizer]:
+    # One model and one Korean analyser per process: both are large to load.
+    return UniversalSentenceEncoder(), Tokenizer()
+
+
+def tools_for(taxonomy: Taxonomy) -> Tools:
+    embedder, tokenizer = _shared_tools()
+    return Tools(embedder, tokenizer, Glossary.build(taxonomy), taxonomy)
+
+
+def _texts(*texts: BilingualText) -> list[str]:
+    return [t for text in texts for t in (text.ko, text.en) if t]
+
+
+def expert_candidate(e: Expert) -> Candidate:
+    docs = [Doc(t, "statement") for t in _texts(e.expertise)]
+    if e.keywords:
+        docs.append(Doc(", ".join(e.keywords), "keywords"))
+    docs += [Doc(f"{p.title}. {p.abstract}".strip(" ."), "publication", p.year) for p in e.publications]
+    group = str(e.affiliations[0].organisation_id) if e.affiliations else ""
+    return Candidate(
+        f"expert:{e.id}",
+        "expert",
+        e.name.both(),
+        tuple(docs),
+        tuple(e.fields),
+        e.country,
+        "",
+        tuple(e.languages),
+        f"org:{group}" if group else "",
+    )
+
+
+def organisation_candidate(o: Organisation) -> Candidate:
+    docs = [Doc(t, "description") for t in _texts(o.description)] or [Doc(o.name.both(), "name")]
+    languages = tuple(sorted({language_of(d.text) for d in docs}))
+    group = f"org:{o.parent_id or o.id}"
+    return Candidate(
+        f"organisation:{o.id}",
+        "organisation",
+        o.name.both(),
+        tuple(docs),
+        tuple(o.fields),
+        o.country,
+        o.kind.value,
+        languages,
+        group,
+    )
+
+
+def profile_candidate(p: Profile, owners: dict[int, Organisation]) -> Candidate:
+    docs = [Doc(t, "title") for t in _texts(p.title)] + [Doc(t, "description") for t in _texts(p.description)]
+    if p.keywords:
+        docs.append(Doc(", ".join(p.keywords), "keywords"))
+    owner = owners.get(p.organisation_id) if p.organisation_id else None
+    languages = tuple(sorted({language_of(d.text) for d in docs}))
+    group = f"org:{p.organisation_id}" if p.organisation_id else f"expert:{p.expert_id}"
+    return Candidate(
+        f"profile:{p.id}",
+        p.kind.value,
+        p.title.both(),
+        tuple(docs),
+        tuple(p.fields),
+        owner.country if owner else "",
+        owner.kind.value if owner else "",
+        languages,
+        group,
+    )
+
+
+def candidates(unit: Unit) -> list[Candidate]:
+    orgs = unit.organisations.find()
+    owners = {o.id: o for o in orgs if o.id is not None}
+    return (
+        [expert_candidate(e) for e in unit.experts.find()]
+        + [organisation_candidate(o) for o in orgs]
+        + [profile_candidate(p, owners) for p in unit.profiles.find()]
+    )
+
+
+def profile_query(p: Profile) -> Query:
+    text = " ".join(_texts(p.title, p.description) + list(p.keywords))
+    own = (
+        {f"profile:{p.id}"}
+        | ({f"organisation:{p.organisation_id}"} if p.organisation_id else set())
+        | ({f"expert:{p.expert_id}"} if p.expert_id else set())
+    )
+    return Query(text, tuple(p.fields), frozenset(own))
+
+
+def build_engine(db: Database, *, progress: Progress | None = None) -> Engine:
+    """The search engine over the whole directory; texts already encoded are read from the database."""
+    require_current(db)
+    with db.reading() as unit:
+        taxonomy = unit.fields.load()
+        found = candidates(unit)
+    tools = tools_for(taxonomy)
+    vectors, _ = vectors_for(db, tools.embedder, [d.text for d in documents(found)], progress=progress)
+    return Engine(found, tools, vectors=vectors)
+
+
+def rebuild_index(db: Database, *, full: bool = False, actor: str, progress: Progress | None = None) -> IndexReport:
+    """Encode every directory text not yet stored (all of them with ``full``) and drop vectors of texts
+    that no longer exist."""
+    require_current(db)
+    with db.reading() as unit:
+        texts = [d.text for d in documents(candidates(unit))]
+    embedder = _shared_tools()[0]
+    removed = forget_vectors(db, embedder.name, None if full else {text_hash(t) for t in texts}, actor=actor)
+    _, report = vectors_for(db, embedder, texts, actor=actor, progress=progress)
+    return IndexReport(report.texts, report.encoded, report.reused, removed)
+
+
+def index_size(db: Database) -> tuple[int, int]:
+    """(texts in the directory, vectors stored for the default model)."""
+    with db.reading() as unit:
+        texts = {d.text for d in documents(candidates(unit))}
+        return len(texts), unit.vectors.count(_shared_tools()[0].name)
+
+
+def match_profile(
+    db: Database,
+    *,
+    profile_id: int,
+    top: int = 10,
+    kinds: tuple[str, ...] = ("expert",),
+    fields: tuple[str, ...] = (),
+    countries: tuple[str, ...] = (),
+    engine: Engine | None = None,
+) -> MatchResult:
+    """The best partners for one profile: experts by default, or organisations and other profiles."""
+    engine = engine or build_engine(db)
+    with db.reading() as unit:
+        profile = unit.profiles.get(profile_id)
+    taxonomy = engine.tools.taxonomy
+    profile_kinds = {k.value for k in ProfileKind}
+    wanted = {k for kind in kinds for k in (profile_kinds if kind == "profile" else {kind})}
+    filters = Filters(
+        kinds=frozenset(wanted),
+        countries=frozenset(countries),
+        fields=expand(taxonomy, taxonomy.resolve_many(fields)) if fields else frozenset(),
+    )
+    query = profile_query(profile)
+    return MatchResult(query, profile.title, engine.search(query, top, filters), taxonomy)
