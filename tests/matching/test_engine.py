@@ -114,3 +114,11 @@ def test_field_affinity() -> None:
 
 def test_empty_directory_finds_nothing() -> None:
     assert Engine([], TOOLS).search(Query("anything")) == []
+
+
+def test_batched_scores_equal_one_query_at_a_time() -> None:
+    engine = Engine(EXPERTS, TOOLS)
+    queries = [Query("수소연료전지 스택 내구성", ("S07.03",)), Query("quantum error correction"), Query("")]
+    batch = engine.score_matrix(queries)
+    single = np.vstack([engine.scores(q) for q in queries])
+    np.testing.assert_allclose(batch, single, atol=1e-5)

@@ -5,7 +5,7 @@ import pytest
 from seoro.domain.text import has_hangul
 from seoro.services.database import Database
 from seoro.services.demo import load_demo
-from seoro.services.matching import build_engine, match_profile
+from seoro.services.matching import build_engine, match_profile, recommend_between
 
 pytestmark = pytest.mark.integration
 
@@ -41,3 +41,7 @@ def test_match_can_look_for_organisations_and_offers(db: Database) -> None:
     )
     assert {m.candidate.kind for m in offers.matches} <= {"offer", "partner_search"}
     assert {m.candidate.country for m in offers.matches} <= {"US", "CA"}
+    pairs = recommend_between(db, left_kinds=("need",), right_kinds=("expert",), top=10, per_candidate=1)
+    assert len(pairs) == 10 and len({p.left for p in pairs}) == 10 and len({p.right for p in pairs}) == 10
+    assert [p.mutual for p in pairs] == sorted((p.mutual for p in pairs), reverse=True)
+    assert all(p.left.startswith("profile:") and p.right.startswith("expert:") for p in pairs)

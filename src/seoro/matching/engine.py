@@ -71,6 +71,36 @@ class Engine:
     def search(self, query: Query, top: int = 10, filters: Filters = NO_FILTERS) -> list[Match]:
         if not self.candidates:
             return []
+        total, channels, doc_sims = self._score(query)
+        chosen = self._choose(total, query, top, filters)
+        return [self._match(i, float(total[i]), channels, doc_sims, query) for i in chosen]
+
+    def scores(self, query: Query) -> Scores:
+        """The fused score of every candidate, in index order (no filters, no diversity)."""
+        return self._score(query)[0] if self.candidates else np.zeros(0, dtype=np.float32)
+
+    def score_matrix(self, queries: Sequence[Query]) -> npt.NDArray[np.float32]:
+        """``[i, j]`` = fused score of candidate j for query i; queries are embedded and tokenised in one batch."""
+        if not queries or not self.candidates:
+            return np.zeros((len(queries), len(self.candidates)), dtype=np.float32)
+        texts = [q.text for q in queries]
+        raw = self.tools.embedder.encode(texts)
+        query_vectors = self.centring.apply(raw, languages_of(texts))
+        tokens = self.tools.tokenizer.many([self.tools.glossary.expand(t) for t in texts])
+        rows = []
+        for q, vector, words in zip(queries, query_vectors, tokens, strict=True):
+            doc_sims = np.asarray(self.vectors @ vector, dtype=np.float32)
+            lexical = self.lexical.scores(words)
+            best = float(lexical.max()) if lexical.size else 0.0
+            channels = {
+                "dense": self._dense(doc_sims),
+                "lexical": lexical / best if best > 0 else lexical,
+                "fields": self._fields(q.fields),
+            }
+            rows.append(sum(getattr(self.weights, name) * v for name, v in channels.items()))
+        return np.vstack(rows).astype(np.float32)
+
+    def _score(self, query: Query) -> tuple[Scores, dict[str, Scores], Scores]:
         doc_sims = self._doc_similarities(query.text)
         channels = {
             "dense": self._dense(doc_sims),
@@ -78,8 +108,7 @@ class Engine:
             "fields": self._fields(query.fields),
         }
         total = sum(getattr(self.weights, name) * scores for name, scores in channels.items())
-        chosen = self._choose(np.asarray(total, dtype=np.float32), query, top, filters)
-        return [self._match(i, float(total[i]), channels, doc_sims, query) for i in chosen]
+        return np.asarray(total, dtype=np.float32), channels, doc_sims
 
     def _doc_similarities(self, text: str) -> Scores:
         raw = self.tools.embedder.encode([text])

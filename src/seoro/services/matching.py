@@ -12,6 +12,7 @@ from seoro.domain.vocab import ProfileKind
 from seoro.matching.engine import Engine, Tools, documents
 from seoro.matching.glossary import Glossary
 from seoro.matching.model import Candidate, Doc, Filters, Match, Query
+from seoro.matching.reciprocal import Pair, best_pairs, mutual
 from seoro.matching.semantic import UniversalSentenceEncoder
 from seoro.matching.tokenize import Tokenizer
 from seoro.services.database import Database, Unit, require_current
@@ -129,6 +130,33 @@ def build_engine(db: Database, *, progress: Progress | None = None) -> Engine:
     tools = tools_for(taxonomy)
     vectors, _ = vectors_for(db, tools.embedder, [d.text for d in documents(found)], progress=progress)
     return Engine(found, tools, vectors=vectors)
+
+
+def engine_for(db: Database, found: list[Candidate], taxonomy: Taxonomy) -> Engine:
+    tools = tools_for(taxonomy)
+    vectors, _ = vectors_for(db, tools.embedder, [d.text for d in documents(found)])
+    return Engine(found, tools, vectors=vectors)
+
+
+def recommend_between(
+    db: Database,
+    *,
+    left_kinds: tuple[str, ...],
+    right_kinds: tuple[str, ...],
+    top: int = 50,
+    per_candidate: int | None = 5,
+) -> list[Pair]:
+    """Mutually interested pairs between two parts of the directory, e.g. needs × offers or needs × experts
+    (kinds: expert, organisation, or a profile kind such as need, offer, partner_search)."""
+    require_current(db)
+    with db.reading() as unit:
+        taxonomy = unit.fields.load()
+        everyone = candidates(unit)
+    left = [c for c in everyone if c.kind in left_kinds]
+    right = [c for c in everyone if c.kind in right_kinds]
+    return best_pairs(
+        mutual(engine_for(db, left, taxonomy), engine_for(db, right, taxonomy)), left, right, top, per_candidate
+    )
 
 
 def rebuild_index(db: Database, *, full: bool = False, actor: str, progress: Progress | None = None) -> IndexReport:
