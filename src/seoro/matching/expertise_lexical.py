@@ -1,0 +1,118 @@
+"""The lexical side of the expertise model: TF-IDF cosine between an expert's documents and queries.
+
+Texts arrive already tokenised (``seoro.matching.tokenize.Tokenizer`` in the product), so this module
+does no language handling. Term weights are fitted on the index corpus (every expert's documents),
+the same way BM25 statistics are, and stored rows are sparse (CSR arrays), so an index of 100k
+publications fits in memory.
+
+Why cosine of TF-IDF rather than raw BM25 scores: BM25 grows with query length, so a long query would
+beat a short one for the same expert. Expertise scores are compared across queries too ("which of
+these needs does this expert know best?"), and cosine is bounded and length-normalised on both sides.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+Matrix = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class TermMatrix:
+    """Rows of L2-normalised TF-IDF weights in CSR form: row i is ``data[indptr[i]:indptr[i+1]]`` at
+    columns ``indices[...]``. Terms the vocabulary does not know are dropped from the columns but still
+    count in the row's norm (see :meth:`TermWeights.transform`)."""
+
+    indptr: IntArray
+    indices: IntArray
+    data: Matrix
+    width: int
+
+    @property
+    def rows(self) -> int:
+        return len(self.indptr) - 1
+
+    def row(self, i: int) -> Matrix:
+        """Row ``i`` as a dense, vocabulary-sized vector."""
+        out = np.zeros(self.width)
+        start, end = self.indptr[i], self.indptr[i + 1]
+        out[self.indices[start:end]] = self.data[start:end]
+        return out
+
+
+@dataclass(frozen=True)
+class TermWeights:
+    """Vocabulary and inverse document frequencies of an index corpus.
+
+    idf = ln(N / df), the textbook form: a term found in every document weighs nothing, which is
+    right for words like "paper" or "approach" that every abstract uses."""
+
+    vocabulary: Mapping[str, int]
+    idf: Matrix
+    documents: int
+
+    @classmethod
+    def fit(cls, documents: Sequence[Sequence[str]]) -> TermWeights:
+        df: Counter[str] = Counter()
+        for tokens in documents:
+            df.update(set(tokens))
+        vocabulary = {term: i for i, term in enumerate(sorted(df))}
+        n = max(len(documents), 1)
+        idf = np.array([math.log(n / df[term]) for term in vocabulary], dtype=np.float64)
+        return cls(vocabulary, idf, n)
+
+    def unseen_idf(self) -> float:
+        """A term no indexed document contains is as rare as can be: weigh it like df = 1."""
+        return math.log(self.documents)
+
+    def transform(self, documents: Sequence[Sequence[str]]) -> TermMatrix:
+        """TF-IDF rows (raw term counts × idf), each divided by its full norm.
+
+        Unseen query terms stay in the norm: a query that is half about things no expert has written
+        on should not look as well covered as one whose every term is known."""
+        indptr: list[int] = [0]
+        indices: list[int] = []
+        data: list[float] = []
+        for tokens in documents:
+            cols, weights, norm = self._row(Counter(tokens))
+            indices.extend(cols)
+            data.extend(w / norm for w in weights)
+            indptr.append(len(indices))
+        return TermMatrix(
+            np.array(indptr, dtype=np.int64),
+            np.array(indices, dtype=np.int64),
+            np.array(data, dtype=np.float64),
+            len(self.vocabulary),
+        )
+
+    def _row(self, counts: Counter[str]) -> tuple[list[int], list[float], float]:
+        cols, weights, squares = [], [], 0.0
+        for term, count in sorted(counts.items()):
+            col = self.vocabulary.get(term)
+            weight = count * (self.idf[col] if col is not None else self.unseen_idf())
+            squares += weight * weight
+            if col is not None and weight > 0:
+                cols.append(col)
+                weights.append(float(weight))
+        return cols, weights, math.sqrt(squares) or 1.0
+
+
+def lexical_similarity(docs: TermMatrix, queries: TermMatrix) -> Matrix:
+    """Cosine of every document row with every query row: shape (docs, queries).
+
+    Queries are expanded to dense rows one at a time (vocabulary-sized), documents stay sparse."""
+    if docs.width != queries.width:
+        raise ValueError(f"term matrices from different vocabularies: {docs.width} vs {queries.width} columns")
+    row_of = np.repeat(np.arange(docs.rows), np.diff(docs.indptr))
+    out = np.zeros((docs.rows, queries.rows))
+    for j in range(queries.rows):
+        products = docs.data * queries.row(j)[docs.indices]
+        out[:, j] = np.bincount(row_of, weights=products, minlength=docs.rows)
+    return out
