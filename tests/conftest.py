@@ -8,11 +8,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from seoro.services.database import Database
 from seoro.services.setup import init_database
+
+# CI runs the same examples every time (a new counterexample should be found on a developer's machine,
+# not turn an unrelated submission red); local runs keep exploring.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 # The server CI starts (see .ci/run); override to point the suite at another one.
 PG_ADMIN_URL = os.environ.get("SEORO_TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
