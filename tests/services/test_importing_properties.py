@@ -16,25 +16,17 @@ from seoro.files.reading import read_sheets
 from seoro.services.database import Database
 from seoro.services.importing import import_sheets
 from seoro.services.setup import init_database
+from tests.files.strategies import encodable
 from tests.helpers import dump
 
 pytestmark = pytest.mark.integration
 
-HANGUL = st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3).filter(lambda c: _cp949(c))
-WORDS = st.text(st.one_of(HANGUL, st.sampled_from("abcdefghijklmnopqrstuvwxyz ")), min_size=1, max_size=12)
+WORDS = st.text(encodable("cp949"), min_size=1, max_size=12)
 FIELDS = st.sampled_from(
     ["수소", "S02", "fuel cell", "인공지능", "Quantum", "양자센싱", "연금술"]
 )  # the last is unknown
 COUNTRIES = st.sampled_from(["대한민국", "KR", "캐나다", "USA", "", "Atlantis"])  # the last is unknown
 DATES = st.sampled_from(["2025.07.28", "2025년 7월 28일", "2026-01-31", "", "2025.02.30"])  # the last is no date
-
-
-def _cp949(char: str) -> bool:
-    try:
-        char.encode("cp949")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 @st.composite
