@@ -83,45 +83,34 @@ class Engine:
         """``[i, j]`` = fused score of candidate j for query i; queries are embedded and tokenised in one batch."""
         if not queries or not self.candidates:
             return np.zeros((len(queries), len(self.candidates)), dtype=np.float32)
-        texts = [q.text for q in queries]
-        raw = self.tools.embedder.encode(texts)
-        query_vectors = self.centring.apply(raw, languages_of(texts))
-        tokens = self.tools.tokenizer.many([self.tools.glossary.expand(t) for t in texts])
-        rows = []
-        for q, vector, words in zip(queries, query_vectors, tokens, strict=True):
-            doc_sims = np.asarray(self.vectors @ vector, dtype=np.float32)
-            lexical = self.lexical.scores(words)
-            best = float(lexical.max()) if lexical.size else 0.0
-            channels = {
-                "dense": self._dense(doc_sims),
-                "lexical": lexical / best if best > 0 else lexical,
-                "fields": self._fields(q.fields),
-            }
-            rows.append(sum(getattr(self.weights, name) * v for name, v in channels.items()))
-        return np.vstack(rows).astype(np.float32)
+        return np.vstack([scored[0] for scored in self._score_many(queries)]).astype(np.float32)
 
     def _score(self, query: Query) -> tuple[Scores, dict[str, Scores], Scores]:
-        doc_sims = self._doc_similarities(query.text)
-        channels = {
-            "dense": self._dense(doc_sims),
-            "lexical": self._lexical(query.text),
-            "fields": self._fields(query.fields),
-        }
-        total = sum(getattr(self.weights, name) * scores for name, scores in channels.items())
-        return np.asarray(total, dtype=np.float32), channels, doc_sims
+        return self._score_many([query])[0]
 
-    def _doc_similarities(self, text: str) -> Scores:
-        raw = self.tools.embedder.encode([text])
-        query = self.centring.apply(raw, languages_of([text]))[0]
-        return np.asarray(self.vectors @ query, dtype=np.float32)
+    def _score_many(self, queries: Sequence[Query]) -> list[tuple[Scores, dict[str, Scores], Scores]]:
+        """(fused scores, each channel's scores, each document's similarity) per query."""
+        texts = [q.text for q in queries]
+        vectors = self.centring.apply(self.tools.embedder.encode(texts), languages_of(texts))
+        tokens = self.tools.tokenizer.many([self.tools.glossary.expand(t) for t in texts])
+        out = []
+        for query, vector, words in zip(queries, vectors, tokens, strict=True):
+            doc_sims = np.asarray(self.vectors @ vector, dtype=np.float32)
+            channels = {
+                "dense": self._dense(doc_sims),
+                "lexical": self._lexical(words),
+                "fields": self._fields(query.fields),
+            }
+            total = sum(getattr(self.weights, name) * scores for name, scores in channels.items())
+            out.append((np.asarray(total, dtype=np.float32), channels, doc_sims))
+        return out
 
     def _dense(self, doc_sims: Scores) -> Scores:
         # The best-matching document speaks for the candidate; older publications count a little less.
         weighted = np.clip(doc_sims, 0.0, None) * self._recency
         return np.asarray(np.maximum.reduceat(weighted, self._starts), dtype=np.float32)
 
-    def _lexical(self, text: str) -> Scores:
-        tokens = self.tools.tokenizer.tokens(self.tools.glossary.expand(text))
+    def _lexical(self, tokens: Sequence[str]) -> Scores:
         scores = self.lexical.scores(tokens)
         best = float(scores.max()) if scores.size else 0.0
         return scores / best if best > 0 else scores

@@ -127,14 +127,13 @@ def build_engine(db: Database, *, progress: Progress | None = None) -> Engine:
     with db.reading() as unit:
         taxonomy = unit.fields.load()
         found = candidates(unit)
+    return engine_for(db, found, taxonomy, progress=progress)
+
+
+def engine_for(db: Database, found: list[Candidate], taxonomy: Taxonomy, *, progress: Progress | None = None) -> Engine:
+    """An engine over ``found``, its text vectors read from (or added to) the database."""
     tools = tools_for(taxonomy)
     vectors, _ = vectors_for(db, tools.embedder, [d.text for d in documents(found)], progress=progress)
-    return Engine(found, tools, vectors=vectors)
-
-
-def engine_for(db: Database, found: list[Candidate], taxonomy: Taxonomy) -> Engine:
-    tools = tools_for(taxonomy)
-    vectors, _ = vectors_for(db, tools.embedder, [d.text for d in documents(found)])
     return Engine(found, tools, vectors=vectors)
 
 
