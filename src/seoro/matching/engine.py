@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -84,6 +85,15 @@ class Engine:
         if not queries or not self.candidates:
             return np.zeros((len(queries), len(self.candidates)), dtype=np.float32)
         return np.vstack([scored[0] for scored in self._score_many(queries)]).astype(np.float32)
+
+    def channel_scores(self, queries: Sequence[Query]) -> dict[str, npt.NDArray[np.float32]]:
+        """Each channel's unweighted scores, ``[name][i, j]`` for query i and candidate j: what fusion
+        weights are fitted on (bench/fusion.py)."""
+        names = [f.name for f in dataclasses.fields(Weights)]
+        if not queries or not self.candidates:
+            return {n: np.zeros((len(queries), len(self.candidates)), dtype=np.float32) for n in names}
+        scored = self._score_many(queries)
+        return {n: np.vstack([s[1][n] for s in scored]).astype(np.float32) for n in names}
 
     def _score(self, query: Query) -> tuple[Scores, dict[str, Scores], Scores]:
         return self._score_many([query])[0]
