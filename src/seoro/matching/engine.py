@@ -6,9 +6,9 @@ query embedding, one matrix-vector product and one BM25 pass.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
-import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
