@@ -6,7 +6,7 @@ Usage (from the repository root):
 
 For every profile sample d_20_k it scores every (researcher, submission) pair with a TF-IDF baseline
 (TPMS-like: cosine of TF-IDF vectors, best profile paper) and with the engine
-(``seoro.matching.expertise``), writes PRED_d_20_k.json files per method, runs the folder's own
+(``seoro.matching.engine.Engine``, exactly as ``seoro match`` builds it), writes PRED_d_20_k.json files per method, runs the folder's own
 evaluate.py on each set of files and prints the losses (lower is better, 0.5 = constant scores),
 the ratio engine / baseline and the time taken. ``--variants`` adds the ablation table.
 
@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -32,22 +32,13 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from seoro.matching.expertise import (
-    DEFAULT_PARAMS,
-    Calibration,
-    ExpertiseDoc,
-    ExpertiseParams,
-    Matrix,
-    Passages,
-    Pooling,
-    dense_similarity,
-    encode_docs,
-    fuse,
-    publication_doc,
-    scores_by_expert,
-)
-from seoro.matching.expertise_lexical import TermWeights, lexical_similarity
-from seoro.matching.semantic import UniversalSentenceEncoder
+from seoro.domain.national_fields import national_fields
+from seoro.domain.taxonomy import Taxonomy
+from seoro.matching.engine import Engine, Tools
+from seoro.matching.expertise import DEFAULT_PARAMS, ExpertiseParams, Pooling, publication_doc
+from seoro.matching.glossary import Glossary
+from seoro.matching.model import Candidate, Doc, Query, Weights
+from seoro.matching.semantic import UniversalSentenceEncoder, Vectors
 from seoro.matching.tokenize import Tokenizer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -108,19 +99,16 @@ def _remember(papers: dict[str, Paper], record: dict[str, Any]) -> str:
 @dataclass(frozen=True)
 class Variant:
     name: str
-    encoding: str = "sentences"  # sentences | whole | title
     params: ExpertiseParams = DEFAULT_PARAMS
-    fusion: str = "calibrated"  # calibrated | zscore | rank (the last two per researcher, after pooling)
+    weights: Weights | None = None  # None: the engine's fitted defaults
 
 
 ENGINE = Variant("engine (default)")
 P = DEFAULT_PARAMS
 VARIANTS = [
     ENGINE,
-    Variant("dense only (USE, sentences)", params=replace(P, lexical_weight=0.0)),
-    Variant("lexical only (TF-IDF)", params=replace(P, lexical_weight=1.0)),
-    Variant("encoding: title + abstract as one text", encoding="whole"),
-    Variant("encoding: title only", encoding="title"),
+    Variant("dense only", weights=Weights(dense=1.0, lexical=0.0, fields=0.0)),
+    Variant("lexical only", weights=Weights(dense=0.0, lexical=1.0, fields=0.0)),
     Variant("pooling: max", params=replace(P, pooling=Pooling.MAX)),
     Variant("pooling: top-3 mean", params=replace(P, pooling=Pooling.TOP_K, top_k=3)),
     Variant("pooling: mean", params=replace(P, pooling=Pooling.MEAN)),
@@ -128,114 +116,82 @@ VARIANTS = [
     Variant("pooling: softmax T=2", params=replace(P, temperature=2.0)),
     Variant("recency: none", params=replace(P, half_life_years=None)),
     Variant("recency: half-life 3 years", params=replace(P, half_life_years=3.0)),
-    Variant("fusion: z-score per researcher", fusion="zscore"),
-    Variant("fusion: mean rank per researcher", fusion="rank"),
 ]
 
 
+class RememberingEmbedder:
+    """The packaged encoder, each text encoded once for the whole run (samples share papers)."""
+
+    def __init__(self) -> None:
+        self.model = UniversalSentenceEncoder()
+        self.name, self.dimension = self.model.name, self.model.dimension
+        self.known: dict[str, Vectors] = {}
+        self.seconds = 0.0
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        new = [t for t in dict.fromkeys(texts) if t not in self.known]
+        if new:
+            start = time.perf_counter()
+            self.known.update(zip(new, self.model.encode(new), strict=True))
+            self.seconds += time.perf_counter() - start
+        return np.vstack([self.known[t] for t in texts]) if texts else self.model.encode([])
+
+
 class Encodings:
-    """Vectors and tokens of every paper, computed once and shared by all samples and variants."""
+    """The engine's shared tools, and the tokens the baseline uses."""
 
     def __init__(self, bench: Benchmark) -> None:
         self.bench = bench
         self.ids = sorted(bench.papers)
         self.index = {pid: i for i, pid in enumerate(self.ids)}
-        self.embedder = UniversalSentenceEncoder()
+        self.embedder = RememberingEmbedder()
         self.tokenizer = Tokenizer()
-        self._passages: dict[str, Passages] = {}
-        self._tokens: dict[str, list[list[str]]] = {}
-        self.seconds = 0.0
+        taxonomy = Taxonomy.of(national_fields())
+        self.tools = Tools(self.embedder, self.tokenizer, Glossary.build(taxonomy), taxonomy)
+        self._tokens: list[list[str]] | None = None
 
-    def doc(self, pid: str, encoding: str) -> ExpertiseDoc:
+    @property
+    def seconds(self) -> float:
+        return self.embedder.seconds
+
+    def text(self, pid: str) -> str:
         paper = self.bench.papers[pid]
-        if encoding == "title":
-            return ExpertiseDoc(paper.title, paper.year)
-        return publication_doc(paper.title, paper.abstract, paper.year)
+        return publication_doc(paper.title, paper.abstract, paper.year).text
 
-    def passages(self, encoding: str) -> Passages:
-        if encoding not in self._passages:
-            start = time.perf_counter()
-            docs = [self.doc(pid, encoding) for pid in self.ids]
-            with console.status(f"encoding {len(docs)} papers ({encoding})"):
-                self._passages[encoding] = encode_docs(self.embedder, docs, split=encoding == "sentences")
-            self.seconds += time.perf_counter() - start
-        return self._passages[encoding]
+    def tokens(self) -> list[list[str]]:
+        if self._tokens is None:
+            self._tokens = self.tokenizer.many([self.text(pid) for pid in self.ids])
+        return self._tokens
 
-    def tokens(self, encoding: str) -> list[list[str]]:
-        key = "title" if encoding == "title" else "title+abstract"
-        if key not in self._tokens:
-            self._tokens[key] = self.tokenizer.many([self.doc(pid, encoding).text for pid in self.ids])
-        return self._tokens[key]
+    def warm_up(self) -> None:
+        """Encode every paper's passages before timing the methods (the engine asks for them again)."""
+        with console.status(f"encoding {len(self.ids)} papers"):
+            Engine([self.researcher("all", self.ids)], self.tools, today_year=self.bench.today_year)
+
+    def researcher(self, name: str, papers: Sequence[str]) -> Candidate:
+        docs = tuple(Doc(self.text(p), "publication", self.bench.papers[p].year) for p in papers)
+        return Candidate(name, "expert", name, docs)
 
 
-@dataclass(frozen=True)
-class Channels:
-    """One sample's similarity matrices (profile papers × submissions) and their calibrations."""
-
-    dense: Matrix
-    dense_calibration: Calibration
-    lexical: Matrix
-    lexical_calibration: Calibration
-
-
-def channels(enc: Encodings, sample: Sample, encoding: str) -> Channels:
-    docs = [enc.index[p] for r in sorted(sample.profiles) for p in sample.profiles[r]]
-    queries = [enc.index[p] for p in sample.submissions]
-    vectors = enc.passages(encoding)
-    doc_vectors, query_vectors = vectors.take(docs), vectors.take(queries)
-    tokens = enc.tokens(encoding)
-    weights = TermWeights.fit([tokens[i] for i in docs])  # index statistics: the experts' documents only
-    doc_terms, query_terms = (
-        weights.transform([tokens[i] for i in docs]),
-        weights.transform([tokens[i] for i in queries]),
-    )
-    return Channels(
-        dense_similarity(doc_vectors, query_vectors),
-        Calibration.from_pairs(dense_similarity(doc_vectors, doc_vectors)),
-        lexical_similarity(doc_terms, query_terms),
-        Calibration.from_pairs(lexical_similarity(doc_terms, doc_terms)),
-    )
-
-
-def engine_predictions(bench: Benchmark, sample: Sample, ch: Channels, variant: Variant) -> Predictions:
+def engine_predictions(enc: Encodings, sample: Sample, variant: Variant) -> Predictions:
+    """The product's engine, as ``seoro match`` builds it: researchers are candidates with their papers
+    as documents, each submission a query."""
     researchers = sorted(sample.profiles)
-    counts = [len(sample.profiles[r]) for r in researchers]
-    starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
-    years = [bench.papers[p].year for r in researchers for p in sample.profiles[r]]
-    lam = variant.params.lexical_weight
-
-    def pooled(dense_weight: float, lexical_weight: float) -> Matrix:
-        fused = fuse(
-            [(ch.dense, ch.dense_calibration, dense_weight), (ch.lexical, ch.lexical_calibration, lexical_weight)]
-        )
-        return scores_by_expert(fused, starts, years, bench.today_year, variant.params)
-
-    if variant.fusion == "calibrated":
-        scores = pooled(1 - lam, lam)
-    else:
-        combine = _zscore if variant.fusion == "zscore" else _ranks
-        scores = (1 - lam) * combine(pooled(1, 0)) + lam * combine(pooled(0, 1))
+    candidates = [enc.researcher(r, sample.profiles[r]) for r in researchers]
+    weights = variant.weights or Weights()
+    engine = Engine(candidates, enc.tools, weights, params=variant.params, today_year=enc.bench.today_year)
+    scores = engine.score_matrix([Query(enc.text(p)) for p in sample.submissions]).T
     return {
         r: dict(zip(sample.submissions, map(float, row), strict=True))
         for r, row in zip(researchers, scores, strict=True)
     }
 
 
-def _zscore(scores: Matrix) -> Matrix:
-    centred = scores - scores.mean(axis=1, keepdims=True)
-    result: Matrix = centred / np.where(centred.std(axis=1, keepdims=True) > 0, centred.std(axis=1, keepdims=True), 1)
-    return result
-
-
-def _ranks(scores: Matrix) -> Matrix:
-    return np.argsort(np.argsort(scores, axis=1), axis=1).astype(np.float64)
-
-
 def tfidf_predictions(enc: Encodings, sample: Sample, pooling: str = "max") -> Predictions:
     """The baseline, written independently of the engine: scikit-learn's default TF-IDF (raw counts,
     smooth idf = ln((1+n)/(1+df)) + 1, L2 rows) fitted on the sample's profiles and submissions,
     cosine with each profile paper, best (or mean) over the researcher's papers."""
-    tokens = enc.tokens("whole")
+    tokens = enc.tokens()
     ids = sorted({p for ps in sample.profiles.values() for p in ps} | set(sample.submissions))
     counts = [Counter(tokens[enc.index[p]]) for p in ids]
     vocab = {t: j for j, t in enumerate(sorted(set().union(*counts)))}
@@ -318,7 +274,7 @@ def report(results: list[Result], baseline: Result, enc: Encodings, bench: Bench
         )
     console.print(table)
     console.print(
-        f"Encoding (USE, all {len(enc.ids)} papers, each regime once): {enc.seconds:.1f} s; total {total:.1f} s"
+        f"Encoding (USE, all {len(enc.ids)} papers' passages, once): {enc.seconds:.1f} s; total {total:.1f} s"
     )
     print("\n| method | loss | × baseline |\n| --- | --- | --- |")
     for r in results:
@@ -354,21 +310,13 @@ def main(argv: list[str] | None = None) -> int:
     bench = load(resolve(args.data), parse_samples(args.samples))
     out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="seoro-expertise-"))
     enc = Encodings(bench)
-    cache: dict[tuple[str, str], Channels] = {}
 
     def engine(variant: Variant) -> Predictor:
-        def predict(sample: Sample) -> Predictions:
-            key = (sample.name, variant.encoding)
-            if key not in cache:
-                cache[key] = channels(enc, sample, variant.encoding)
-            return engine_predictions(bench, sample, cache[key], variant)
-
-        return predict
+        return lambda sample: engine_predictions(enc, sample, variant)
 
     variants = VARIANTS if args.variants else [ENGINE]
-    for encoding in dict.fromkeys(v.encoding for v in variants):  # encode first, so scoring times are pure
-        enc.passages(encoding)
-        enc.tokens(encoding)
+    enc.warm_up()  # encode first, so scoring times are pure
+    enc.tokens()
     results = []
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("methods", total=len(variants) + 1)

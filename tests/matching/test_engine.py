@@ -99,9 +99,16 @@ def test_diversity_limits_results_from_one_lab_unless_asked() -> None:
 
 
 def test_recent_work_counts_more_than_old_work() -> None:
-    old = _expert("old", "PEM fuel cell stack durability", ("S07.03",), "x", year=2005)
-    new = _expert("new", "PEM fuel cell stack durability", ("S07.03",), "y", year=2025)
-    engine = Engine([old, new], TOOLS)
+    # Recency is a prior over an expert's own documents: the same matching paper weighs more when it is
+    # the expert's recent work than when it is old work beside a recent paper on something else.
+    def expert(key: str, match_year: int, other_year: int) -> Candidate:
+        docs = (
+            Doc("PEM fuel cell stack durability", "publication", match_year),
+            Doc("Groundwater contamination by road salt", "publication", other_year),
+        )
+        return Candidate(key, "expert", key, docs, ("S07.03",), "CA", "", ("en",), key)
+
+    engine = Engine([expert("old", 2005, 2025), expert("new", 2025, 2005)], TOOLS, today_year=2026)
     assert [m.candidate.key for m in engine.search(Query("fuel cell durability"), top=2)] == ["new", "old"]
 
 
@@ -122,3 +129,17 @@ def test_batched_scores_equal_one_query_at_a_time() -> None:
     batch = engine.score_matrix(queries)
     single = np.vstack([engine.scores(q) for q in queries])
     np.testing.assert_allclose(batch, single, atol=1e-5)
+
+
+def test_a_large_index_scores_a_shortlist_and_finds_what_full_scoring_finds() -> None:
+    filler = [
+        _expert(f"other{i}", f"{topic} study number {i}", ("S12.01",), f"lab{i}")
+        for i, topic in enumerate(["Groundwater hydrology", "Medieval poetry", "Tax law", "Bird migration"] * 5)
+    ]
+    directory = [*EXPERTS, *filler]
+    full = Engine(directory, TOOLS)
+    shortlisted = Engine(directory, TOOLS, exact_up_to=0)
+    assert full.index is None and shortlisted.index is not None
+    for need in ("수소연료전지 스택 내구성 향상 기술", "quantum error correction", "비전검사 AI"):
+        expected = [(m.candidate.key, m.score) for m in full.search(Query(need), top=3)]
+        assert [(m.candidate.key, m.score) for m in shortlisted.search(Query(need), top=3)] == expected

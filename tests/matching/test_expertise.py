@@ -6,8 +6,6 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from seoro.domain.directory import Expert, Publication
-from seoro.domain.text import BilingualText
 from seoro.matching.expertise import (
     Calibration,
     DocKind,
@@ -17,9 +15,7 @@ from seoro.matching.expertise import (
     Pooling,
     dense_similarity,
     encode_docs,
-    expert_docs,
     expertise_scores,
-    fuse,
     passages,
     pool,
     publication_doc,
@@ -172,22 +168,6 @@ def test_encode_docs_embeds_every_passage_once() -> None:
     assert encoded.vectors.shape == (4, 4)
 
 
-def test_expert_docs_cover_statement_keywords_and_publications() -> None:
-    expert = Expert(
-        name=BilingualText(en="Ada Kim"),
-        expertise=BilingualText(ko="연료전지 내구성", en="Fuel cell durability"),
-        keywords=["PEMFC", "catalyst"],
-        publications=[Publication("Catalyst layers", "We model them.", 2019)],
-    )
-
-    assert expert_docs(expert) == [
-        ExpertiseDoc("Fuel cell durability", None, DocKind.STATEMENT),
-        ExpertiseDoc("연료전지 내구성", None, DocKind.STATEMENT),
-        ExpertiseDoc("PEMFC, catalyst", None, DocKind.KEYWORDS),
-        ExpertiseDoc("Catalyst layers. We model them.", 2019, DocKind.PUBLICATION),
-    ]
-
-
 def test_calibration_from_pairs_uses_distinct_pairs_only() -> None:
     square = np.array([[1.0, 0.2, 0.4], [0.2, 1.0, 0.6], [0.4, 0.6, 1.0]])
 
@@ -196,16 +176,6 @@ def test_calibration_from_pairs_uses_distinct_pairs_only() -> None:
     assert calibration.mean == pytest.approx(0.4, abs=1e-12)
     assert calibration.std == pytest.approx(math.sqrt(0.08 / 3), rel=1e-12)
     assert Calibration.fit([0.3, 0.3]) == Calibration(0.3, 1.0)
-
-
-def test_fuse_is_the_weighted_mean_of_calibrated_parts() -> None:
-    dense, lexical = np.array([[0.5]]), np.array([[0.1]])
-
-    fused = fuse([(dense, Calibration(0.3, 0.1), 3.0), (lexical, Calibration(0.0, 0.05), 1.0)])
-
-    assert fused[0, 0] == pytest.approx(0.75 * 2.0 + 0.25 * 2.0, rel=1e-12)
-    with pytest.raises(ValueError, match="positive weight"):
-        fuse([(dense, Calibration(), 0.0)])
 
 
 def test_term_weights_idf_and_unseen_terms_in_the_norm() -> None:

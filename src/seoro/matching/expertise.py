@@ -33,7 +33,6 @@ from enum import StrEnum
 import numpy as np
 import numpy.typing as npt
 
-from seoro.domain.directory import Expert, Publication
 from seoro.matching.semantic import Embedder, Vectors
 
 Matrix = npt.NDArray[np.float64]
@@ -66,23 +65,6 @@ def publication_doc(title: str, abstract: str = "", year: int | None = None) -> 
     title, abstract = title.strip(), abstract.strip()
     text = f"{title.rstrip('.')}. {abstract}" if title and abstract else title or abstract
     return ExpertiseDoc(text, year, DocKind.PUBLICATION)
-
-
-def expert_docs(expert: Expert) -> list[ExpertiseDoc]:
-    """An expert's statement (each language given), keywords and publications as documents."""
-    docs = [
-        ExpertiseDoc(text, None, DocKind.STATEMENT)
-        for text in dict.fromkeys([expert.expertise.en, expert.expertise.ko])
-        if text
-    ]
-    if expert.keywords:
-        docs.append(ExpertiseDoc(", ".join(expert.keywords), None, DocKind.KEYWORDS))
-    docs.extend(_publication(p) for p in expert.publications)
-    return docs
-
-
-def _publication(publication: Publication) -> ExpertiseDoc:
-    return publication_doc(publication.title, publication.abstract, publication.year)
 
 
 def passages(doc: ExpertiseDoc, *, split: bool = True) -> list[str]:
@@ -193,18 +175,6 @@ class Calibration:
         return result
 
 
-def fuse(parts: Sequence[tuple[Matrix, Calibration, float]]) -> Matrix:
-    """Weighted mean of calibrated similarity matrices, e.g. ``[(dense, c1, 0.5), (lexical, c2, 0.5)]``."""
-    total = sum(weight for _, _, weight in parts)
-    if not parts or total <= 0:
-        raise ValueError("fuse needs at least one part with a positive weight")
-    result: Matrix = sum(
-        (weight / total * calibration.apply(similarity) for similarity, calibration, weight in parts),
-        start=np.zeros_like(parts[0][0], dtype=np.float64),
-    )
-    return result
-
-
 class Pooling(StrEnum):
     SOFTMAX = "softmax"  # T·log Σ πᵢ exp(sᵢ/T): recency as a prior
     MAX = "max"  # the single best document; recency ignored
@@ -256,30 +226,10 @@ def recency_weights(years: Sequence[int | None], today_year: int, half_life_year
 
 
 def pool(similarity: Matrix, weights: Matrix, params: ExpertiseParams = DEFAULT_PARAMS) -> Matrix:
-    """One expert's (documents × queries) similarities → one score per query."""
+    """One expert's (documents × queries) similarities → one score per query (-inf with no documents)."""
     if similarity.shape[0] == 0:
         return np.full(similarity.shape[1], -np.inf)
-    prior = weights / weights.sum()
-    match params.pooling:
-        case Pooling.MAX:
-            best: Matrix = similarity.max(axis=0)
-            return best
-        case Pooling.MEAN:
-            mean: Matrix = prior @ similarity
-            return mean
-        case Pooling.TOP_K:
-            return _top_k_mean(similarity, weights, params.top_k)
-        case Pooling.SOFTMAX:
-            return _soft_max(similarity, prior, params.temperature)
-    raise ValueError(f"unknown pooling {params.pooling!r}; choose from {sorted(Pooling)}")
-
-
-def _soft_max(similarity: Matrix, prior: Matrix, temperature: float) -> Matrix:
-    # Shift by the column maximum so exp never overflows; the shift is added back outside the log.
-    scaled = similarity / temperature
-    peak = scaled.max(axis=0)
-    mixed = prior @ np.exp(scaled - peak)
-    result: Matrix = temperature * (peak + np.log(mixed))
+    result: Matrix = pool_many(similarity, np.zeros(1, dtype=np.int64), weights, params)[0]
     return result
 
 
@@ -308,9 +258,39 @@ def scores_by_expert(
     params: ExpertiseParams = DEFAULT_PARAMS,
 ) -> Matrix:
     """Many experts at once: documents stacked expert by expert (expert e owns rows from
-    ``expert_starts[e]`` to the next start) → (experts, queries) scores. An expert with no documents
-    scores -inf."""
-    weights = recency_weights(years, today_year, params.half_life_years)
-    ends = np.append(expert_starts[1:], similarity.shape[0])
-    rows = [pool(similarity[a:b], weights[a:b], params) for a, b in zip(expert_starts, ends, strict=True)]
-    return np.vstack(rows) if rows else np.zeros((0, similarity.shape[1]))
+    ``expert_starts[e]`` to the next start) → (experts, queries) scores."""
+    return pool_many(similarity, expert_starts, recency_weights(years, today_year, params.half_life_years), params)
+
+
+def pool_many(
+    similarity: Matrix, starts: IntArray, weights: Matrix, params: ExpertiseParams = DEFAULT_PARAMS
+) -> Matrix:
+    """:func:`pool` for every owner at once, (documents, queries) → (owners, queries); owner e has rows
+    ``starts[e]`` up to the next start, and at least one. Vectorised over owners (a directory has
+    100k of them), except ``TOP_K``, which sorts within each owner."""
+    if len(starts) == 0:
+        return np.zeros((0, similarity.shape[1]))
+    counts = np.diff(np.append(starts, similarity.shape[0]))
+    if np.any(counts <= 0):
+        raise ValueError("every owner needs at least one document")
+    owner = np.repeat(np.arange(len(starts)), counts)
+    prior = (weights / np.add.reduceat(weights, starts)[owner])[:, None]
+    match params.pooling:
+        case Pooling.MAX:
+            best: Matrix = np.maximum.reduceat(similarity, starts, axis=0)
+            return best
+        case Pooling.MEAN:
+            mean: Matrix = np.add.reduceat(prior * similarity, starts, axis=0)
+            return mean
+        case Pooling.SOFTMAX:
+            scaled = similarity / params.temperature
+            peak = np.maximum.reduceat(scaled, starts, axis=0)
+            mixed = np.add.reduceat(prior * np.exp(scaled - peak[owner]), starts, axis=0)
+            soft: Matrix = params.temperature * (peak + np.log(mixed))
+            return soft
+        case Pooling.TOP_K:
+            ends = np.append(starts[1:], similarity.shape[0])
+            return np.vstack(
+                [_top_k_mean(similarity[a:b], weights[a:b], params.top_k) for a, b in zip(starts, ends, strict=True)]
+            )
+    raise ValueError(f"unknown pooling {params.pooling!r}; choose from {sorted(Pooling)}")

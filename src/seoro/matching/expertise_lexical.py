@@ -16,6 +16,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -38,6 +39,16 @@ class TermMatrix:
     @property
     def rows(self) -> int:
         return len(self.indptr) - 1
+
+    @cached_property
+    def by_term(self) -> tuple[IntArray, IntArray, Matrix]:
+        """The same weights term by term (CSC): (indptr over columns, row of each entry, weight). Built
+        once per index, so a query touches only the postings of its own terms."""
+        order = np.argsort(self.indices, kind="stable")
+        counts = np.bincount(self.indices, minlength=self.width)
+        indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        row_of = np.repeat(np.arange(self.rows), np.diff(self.indptr))
+        return indptr, row_of[order].astype(np.int64), self.data[order]
 
     def row(self, i: int) -> Matrix:
         """Row ``i`` as a dense, vocabulary-sized vector."""
@@ -107,12 +118,19 @@ class TermWeights:
 def lexical_similarity(docs: TermMatrix, queries: TermMatrix) -> Matrix:
     """Cosine of every document row with every query row: shape (docs, queries).
 
-    Queries are expanded to dense rows one at a time (vocabulary-sized), documents stay sparse."""
+    Each query walks the postings of its own terms only (a query has tens of terms, an index of 100k
+    publications millions of entries)."""
     if docs.width != queries.width:
         raise ValueError(f"term matrices from different vocabularies: {docs.width} vs {queries.width} columns")
-    row_of = np.repeat(np.arange(docs.rows), np.diff(docs.indptr))
+    indptr, rows, data = docs.by_term
     out = np.zeros((docs.rows, queries.rows))
     for j in range(queries.rows):
-        products = docs.data * queries.row(j)[docs.indices]
-        out[:, j] = np.bincount(row_of, weights=products, minlength=docs.rows)
+        start, end = queries.indptr[j], queries.indptr[j + 1]
+        terms, weights = queries.indices[start:end], queries.data[start:end]
+        spans = [np.arange(indptr[t], indptr[t + 1]) for t in terms]
+        if not spans:
+            continue
+        entries = np.concatenate(spans)
+        products = data[entries] * np.repeat(weights, indptr[terms + 1] - indptr[terms])
+        out[:, j] = np.bincount(rows[entries], weights=products, minlength=docs.rows)
     return out

@@ -27,11 +27,25 @@ class Hits:
 
 
 class VectorIndex:
-    def __init__(self, vectors: Vectors, *, exact_up_to: int = EXACT_UP_TO, nprobe: int = 32, seed: int = 0) -> None:
+    def __init__(
+        self,
+        vectors: Vectors,
+        *,
+        exact_up_to: int = EXACT_UP_TO,
+        nprobe: int = 32,
+        seed: int = 0,
+        trained: Any = None,
+    ) -> None:
+        """``trained``: a faiss index over exactly these vectors, built earlier (a disk cache's)."""
         self.size, self.dimension = vectors.shape
-        self.exact = self.size <= exact_up_to
+        self.exact = self.size <= exact_up_to and trained is None
         self._vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        self._faiss: Any = None if self.exact else _ivf(self._vectors, nprobe, seed)
+        self._faiss: Any = None if self.exact else trained if trained is not None else _ivf(self._vectors, nprobe, seed)
+
+    @property
+    def trained(self) -> Any:
+        """The faiss index to keep (None for exact search: there is nothing to rebuild)."""
+        return self._faiss
 
     def search(self, query: Vectors, k: int = 10) -> Hits:
         """The ``k`` nearest rows to one query vector."""

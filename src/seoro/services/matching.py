@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from seoro.domain.directory import Expert, Organisation, Profile
 from seoro.domain.taxonomy import Taxonomy
 from seoro.domain.text import BilingualText, language_of
 from seoro.domain.vocab import ProfileKind
-from seoro.matching.engine import Engine, Tools, documents
+from seoro.matching.engine import Engine, Tools, passage_texts
 from seoro.matching.glossary import Glossary
 from seoro.matching.model import Candidate, Doc, Filters, Match, Query
 from seoro.matching.reciprocal import Pair, best_pairs, mutual
-from seoro.matching.semantic import UniversalSentenceEncoder
+from seoro.matching.semantic import UniversalSentenceEncoder, Vectors
 from seoro.matching.tokenize import Tokenizer
+from seoro.matching.vector_index import VectorIndex
 from seoro.services.database import Database, Unit, require_current
 from seoro.services.indexing import IndexReport, Progress, forget_vectors, text_hash, vectors_for
 from seoro.services.taxonomy import expand
+from seoro.storage.index_cache import IndexCache
 
 CANDIDATE_KINDS = ("expert", "organisation", "profile")
 
@@ -121,20 +125,46 @@ def profile_query(p: Profile) -> Query:
     return Query(text, tuple(p.fields), frozenset(own))
 
 
-def build_engine(db: Database, *, progress: Progress | None = None) -> Engine:
-    """The search engine over the whole directory; texts already encoded are read from the database."""
+def build_engine(db: Database, *, progress: Progress | None = None, cache: Path | None = None) -> Engine:
+    """The search engine over the whole directory; texts already encoded are read from the database.
+    ``cache``: a folder where a large directory's trained search index is kept between processes."""
     require_current(db)
     with db.reading() as unit:
         taxonomy = unit.fields.load()
         found = candidates(unit)
-    return engine_for(db, found, taxonomy, progress=progress)
+    return engine_for(db, found, taxonomy, progress=progress, cache=cache)
 
 
-def engine_for(db: Database, found: list[Candidate], taxonomy: Taxonomy, *, progress: Progress | None = None) -> Engine:
+def engine_for(
+    db: Database,
+    found: list[Candidate],
+    taxonomy: Taxonomy,
+    *,
+    progress: Progress | None = None,
+    cache: Path | None = None,
+) -> Engine:
     """An engine over ``found``, its text vectors read from (or added to) the database."""
     tools = tools_for(taxonomy)
-    vectors, _ = vectors_for(db, tools.embedder, [d.text for d in documents(found)], progress=progress)
-    return Engine(found, tools, vectors=vectors)
+    texts = passage_texts(found)
+    vectors, _ = vectors_for(db, tools.embedder, texts, progress=progress)
+    return Engine(found, tools, vectors=vectors, index_for=_cached_index(cache, tools.embedder.name, texts))
+
+
+def _cached_index(folder: Path | None, model: str, texts: list[str]) -> Callable[[Vectors], VectorIndex]:
+    """Builds the vector index, or reads the one trained earlier on exactly these texts."""
+
+    def index_for(vectors: Vectors) -> VectorIndex:
+        if folder is None:
+            return VectorIndex(vectors)
+        store = IndexCache(folder)
+        fingerprint = text_hash("\n".join([model, *map(text_hash, texts)]))
+        stored = store.load(fingerprint)
+        index = VectorIndex(vectors, trained=stored)
+        if stored is None and index.trained is not None:
+            store.save(fingerprint, index.trained)
+        return index
+
+    return index_for
 
 
 def recommend_between(
@@ -163,7 +193,7 @@ def rebuild_index(db: Database, *, full: bool = False, actor: str, progress: Pro
     that no longer exist."""
     require_current(db)
     with db.reading() as unit:
-        texts = [d.text for d in documents(candidates(unit))]
+        texts = passage_texts(candidates(unit))
     embedder = _shared_tools()[0]
     removed = forget_vectors(db, embedder.name, None if full else {text_hash(t) for t in texts}, actor=actor)
     _, report = vectors_for(db, embedder, texts, actor=actor, progress=progress)
@@ -173,7 +203,7 @@ def rebuild_index(db: Database, *, full: bool = False, actor: str, progress: Pro
 def index_size(db: Database) -> tuple[int, int]:
     """(texts in the directory, vectors stored for the default model)."""
     with db.reading() as unit:
-        texts = {d.text for d in documents(candidates(unit))}
+        texts = set(passage_texts(candidates(unit)))
         return len(texts), unit.vectors.count(_shared_tools()[0].name)
 
 
