@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -63,6 +64,7 @@ def match(
         kinds=tuple(kind or ("expert",)),
         fields=tuple(field or ()),
         countries=tuple(country or ()),
+        cache=index_cache(c),
     )
     if as_json:
         typer.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
@@ -92,7 +94,7 @@ def index_rebuild(
     db = c.db()
     started = time.perf_counter()
     with progress_bar(index_size(db)[0], c.t("cli.indexing")) as advance:
-        report = rebuild_index(db, full=full, actor=c.settings.actor, progress=advance)
+        report = rebuild_index(db, full=full, actor=c.settings.actor, progress=advance, cache=index_cache(c))
     seconds = time.perf_counter() - started
     rate = report.encoded / seconds if seconds > 0 else 0.0
     out.print(
@@ -114,6 +116,11 @@ def index_status(ctx: typer.Context) -> None:
     c = ctx_of(ctx)
     total, stored = index_size(c.db())
     out.print(c.t("cli.index_status", texts=total, stored=stored))
+
+
+def index_cache(c: Context) -> Path:
+    """Where a large directory's trained search index is kept (the vectors stay in the database)."""
+    return c.settings.data_dir / "index-cache"
 
 
 def _field_label(result: MatchResult, code: str, lang: str) -> str:

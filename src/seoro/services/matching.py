@@ -17,7 +17,7 @@ from seoro.matching.model import Candidate, Doc, Filters, Match, Query
 from seoro.matching.reciprocal import Pair, best_pairs, mutual
 from seoro.matching.semantic import UniversalSentenceEncoder, Vectors
 from seoro.matching.tokenize import Tokenizer
-from seoro.matching.vector_index import VectorIndex
+from seoro.matching.vector_index import EXACT_UP_TO, VectorIndex
 from seoro.services.database import Database, Unit, require_current
 from seoro.services.indexing import IndexReport, Progress, forget_vectors, text_hash, vectors_for
 from seoro.services.taxonomy import expand
@@ -147,19 +147,21 @@ def engine_for(
     tools = tools_for(taxonomy)
     texts = passage_texts(found)
     vectors, _ = vectors_for(db, tools.embedder, texts, progress=progress)
-    return Engine(found, tools, vectors=vectors, index_for=_cached_index(cache, tools.embedder.name, texts))
+    return Engine(found, tools, vectors=vectors, index_for=cached_index(cache, tools.embedder.name, texts))
 
 
-def _cached_index(folder: Path | None, model: str, texts: list[str]) -> Callable[[Vectors], VectorIndex]:
+def cached_index(
+    folder: Path | None, model: str, texts: list[str], exact_up_to: int = EXACT_UP_TO
+) -> Callable[[Vectors], VectorIndex]:
     """Builds the vector index, or reads the one trained earlier on exactly these texts."""
 
     def index_for(vectors: Vectors) -> VectorIndex:
         if folder is None:
-            return VectorIndex(vectors)
+            return VectorIndex(vectors, exact_up_to=exact_up_to)
         store = IndexCache(folder)
         fingerprint = text_hash("\n".join([model, *map(text_hash, texts)]))
         stored = store.load(fingerprint)
-        index = VectorIndex(vectors, trained=stored)
+        index = VectorIndex(vectors, exact_up_to=exact_up_to, trained=stored)
         if stored is None and index.trained is not None:
             store.save(fingerprint, index.trained)
         return index
@@ -188,15 +190,22 @@ def recommend_between(
     )
 
 
-def rebuild_index(db: Database, *, full: bool = False, actor: str, progress: Progress | None = None) -> IndexReport:
+def rebuild_index(
+    db: Database, *, full: bool = False, actor: str, progress: Progress | None = None, cache: Path | None = None
+) -> IndexReport:
     """Encode every directory text not yet stored (all of them with ``full``) and drop vectors of texts
-    that no longer exist."""
+    that no longer exist; a directory too large for exact search also gets its search index trained
+    and kept in ``cache``."""
     require_current(db)
     with db.reading() as unit:
-        texts = passage_texts(candidates(unit))
+        taxonomy = unit.fields.load()
+        found = candidates(unit)
+    texts = passage_texts(found)
     embedder = _shared_tools()[0]
     removed = forget_vectors(db, embedder.name, None if full else {text_hash(t) for t in texts}, actor=actor)
     _, report = vectors_for(db, embedder, texts, actor=actor, progress=progress)
+    if cache is not None and len(texts) > EXACT_UP_TO:
+        engine_for(db, found, taxonomy, cache=cache)
     return IndexReport(report.texts, report.encoded, report.reused, removed)
 
 
@@ -216,9 +225,10 @@ def match_profile(
     fields: tuple[str, ...] = (),
     countries: tuple[str, ...] = (),
     engine: Engine | None = None,
+    cache: Path | None = None,
 ) -> MatchResult:
     """The best partners for one profile: experts by default, or organisations and other profiles."""
-    engine = engine or build_engine(db)
+    engine = engine or build_engine(db, cache=cache)
     with db.reading() as unit:
         profile = unit.profiles.get(profile_id)
     taxonomy = engine.tools.taxonomy
