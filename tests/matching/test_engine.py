@@ -77,7 +77,7 @@ def test_explanation_names_fields_translated_terms_and_the_best_text() -> None:
         ("내구성", "durability", True),
     ]
     assert why.best_doc.text.startswith("PEM fuel cell degradation")
-    assert set(why.contributions) == {"dense", "lexical", "fields"}
+    assert set(why.contributions) == {"dense", "lexical", "lexical_cross", "fields"}
     assert best.score == pytest.approx(sum(why.contributions.values()), abs=1e-3)
 
 

@@ -140,6 +140,7 @@ class Engine:
         sizes = np.array([len(p) for p in pieces], dtype=np.int64)
         passages_ = Passages(self.centring.apply(raw, languages) if texts else raw, _starts(sizes))
         self._passage_doc = np.repeat(np.arange(len(sizes)), sizes)
+        self._doc_languages = np.array(languages_of([d.text for d in self.docs]))
         tokens = tools.tokenizer.many([tools.glossary.expand(d.text) for d in self.docs])
         self.term_weights = TermWeights.fit(tokens)
         recency = recency_weights([d.year for d in self.docs], today_year or date.today().year, params.half_life_years)
@@ -244,12 +245,20 @@ class Engine:
         dense_docs = dense_similarity(part.passages, encoded.passages)
         dense_z = self.dense_calibration.apply(dense_docs)
         lexical_z = self.lexical_calibration.apply(lexical_similarity(part.terms, encoded.terms))
+        # Shared words mean more between two texts in one language than across languages, where they
+        # exist only through the glossary: two channels, each document counting in one of them (and
+        # as "no shared word" in the other).
+        same = self._doc_languages[part.docs][:, None] == np.array(languages_of([q.text for q in queries]))[None, :]
+        nothing = float(self.lexical_calibration.apply(np.zeros(1))[0])
+        lexical_same, lexical_cross = np.where(same, lexical_z, nothing), np.where(same, nothing, lexical_z)
         candidate = {
             "dense": pool_many(dense_z, part.starts, part.recency, self.params),
-            "lexical": pool_many(lexical_z, part.starts, part.recency, self.params),
+            "lexical": pool_many(lexical_same, part.starts, part.recency, self.params),
+            "lexical_cross": pool_many(lexical_cross, part.starts, part.recency, self.params),
             "fields": np.array([self._fields(part, q.fields) for q in queries], dtype=np.float64).T,
         }
-        text_docs = self.weights.dense * dense_z + self.weights.lexical * lexical_z
+        w = self.weights
+        text_docs = w.dense * dense_z + np.where(same, w.lexical, w.lexical_cross) * lexical_z
         return _Channels(part, candidate, dense_docs, text_docs)
 
     def _fields(self, part: _Part, wanted: Sequence[str]) -> Matrix:

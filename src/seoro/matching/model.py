@@ -58,7 +58,8 @@ class Weights:
     """How the channels add up. Defaults are documented in docs/matching.md with how they were chosen."""
 
     dense: float = 0.5
-    lexical: float = 0.3
+    lexical: float = 0.3  # words shared with documents in the query's language
+    lexical_cross: float = 0.3  # words shared across languages, through the glossary
     fields: float = 0.2
 
 
