@@ -372,7 +372,7 @@ def main() -> None:
     )  # fmt: skip
     table(
         f"{args.folds}-fold cross-validation on dev (fit on the other folds, nDCG@10 on the held-out fold)",
-        ["fold", "fit on", "held out", "fitted weights", "fit nDCG", "held-out nDCG", "hand weights, held out"],
+        ["fold", "fit on", "held out", "fitted weights", "fit nDCG", "held-out nDCG", "engine defaults, held out"],
         cv_rows,
         md,
     )
@@ -384,7 +384,7 @@ def main() -> None:
     # -- methods compared on test
     hand = np.array([getattr(weights_class(), nm) for nm in names], dtype=np.float64)
     methods: dict[str, Array] = {f"fitted on dev ({fmt_weights(names, chosen.weights)})": chosen.weights}
-    methods[f"hand weights, Weights() ({fmt_weights(names, hand)})"] = hand
+    methods[f"engine defaults, Weights() ({fmt_weights(names, hand)})"] = hand
     for nm in names:
         one = np.zeros(n)
         one[names.index(nm)] = 1
@@ -459,7 +459,7 @@ def main() -> None:
             (f"one set, fitted on all dev: {fmt_weights(names, chosen.weights)}", *(f"{x.mean():.3f}" for x in one_set)),
             (f"two sets: with fields {fmt_weights(names, fit_with.weights)} / without {fmt_weights(names, fit_without.weights)}",
              *(f"{x.mean():.3f}" for x in two_sets)),
-            (f"hand weights: {fmt_weights(names, hand)}", *(f"{x.mean():.3f}" for x in hand_sets)),
+            (f"engine defaults: {fmt_weights(names, hand)}", *(f"{x.mean():.3f}" for x in hand_sets)),
         ],
         md,
     )  # fmt: skip
