@@ -226,4 +226,4 @@ def test_match_explains_in_korean_and_prints_json(database_url: str) -> None:
     assert first["key"].startswith("expert:") and first["why"]["shared_fields"] == [
         {"code": "S07.03", "ko": "수소 연료전지·발전", "en": "Hydrogen fuel cells and power generation"}
     ]
-    assert set(first["why"]["contributions"]) == {"dense", "lexical", "fields"}
+    assert set(first["why"]["contributions"]) == {"dense", "lexical", "lexical_cross", "fields"}
