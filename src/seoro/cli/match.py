@@ -154,7 +154,7 @@ def _print_reasons(c: Context, result: MatchResult, rank: int, m: Match) -> None
         )
     lines.append(c.t("cli.why_text", similarity=f"{e.best_doc_similarity:.2f}", text=e.best_doc.text[:160]))
     lines.append(
-        c.t("cli.why_parts", parts=", ".join(f"{c.t('cli.channel.' + k)} {v:.3f}" for k, v in e.contributions.items()))
+        c.t("cli.why_parts", parts=", ".join(f"{c.t(f'cli.channel.{k}')} {v:.3f}" for k, v in e.contributions.items()))
     )
     out.print("\n   ".join(lines), highlight=False)
 
