@@ -5,7 +5,7 @@ import pytest
 from seoro.domain.text import has_hangul
 from seoro.services.database import Database
 from seoro.services.demo import load_demo
-from seoro.services.matching import build_engine, match_profile, recommend_between
+from seoro.services.matching import build_engine, match_profile, match_record, recommend_between
 
 pytestmark = pytest.mark.integration
 
@@ -45,3 +45,18 @@ def test_match_can_look_for_organisations_and_offers(db: Database) -> None:
     assert len(pairs) == 10 and len({p.left for p in pairs}) == 10 and len({p.right for p in pairs}) == 10
     assert [p.mutual for p in pairs] == sorted((p.mutual for p in pairs), reverse=True)
     assert all(p.left.startswith("profile:") and p.right.startswith("expert:") for p in pairs)
+
+
+def test_english_experts_find_korean_needs_and_records_never_find_themselves(db: Database) -> None:
+    load_demo(db, actor="tester")
+    engine = build_engine(db)
+    with db.reading() as unit:
+        experts = [e for e in unit.experts.find() if e.expertise.en and not e.expertise.ko]
+        profiles = unit.profiles.find()
+        organisation = next(o for o in unit.organisations.find() if any(p.organisation_id == o.id for p in profiles))
+        own = {f"profile:{p.id}" for p in profiles if p.organisation_id == organisation.id}
+    found = [match_record(db, key=f"expert:{e.id}", top=3, kinds=("need",), engine=engine) for e in experts]
+    in_field = sum(any(m.explanation.shared_fields or m.explanation.related_fields for m in r.matches) for r in found)
+    assert len(experts) == 100 and in_field >= 80  # 84 measured; the rest work in fields no Korean firm asked about
+    mine = match_record(db, key=f"organisation:{organisation.id}", top=20, kinds=("need", "offer"), engine=engine)
+    assert mine.matches and not own & {m.candidate.key for m in mine.matches}

@@ -13,8 +13,9 @@ from rich.console import Console
 from seoro.cli.app import app
 from seoro.cli.context import Context, ctx_of
 from seoro.cli.render import progress_bar, table
+from seoro.domain.errors import DomainError
 from seoro.matching.model import Match
-from seoro.services.matching import MatchResult, index_size, match_profile, rebuild_index
+from seoro.services.matching import MatchResult, index_size, match_record, rebuild_index
 
 out = Console()
 index_app = typer.Typer(
@@ -22,16 +23,37 @@ index_app = typer.Typer(
 )
 app.add_typer(index_app, name="index")
 
+# What each kind of record usually looks for.
+DEFAULT_KINDS = {
+    "profile": ("expert",),
+    "expert": ("need", "organisation"),
+    "organisation": ("expert", "need", "offer"),
+}
+
 
 @app.command()
 def match(
     ctx: typer.Context,
     profile: Annotated[
-        int,
+        int | None,
         typer.Argument(
             metavar="PROFILE", help="Id of the need, offer or search to find partners for (see seoro list profiles)."
         ),
-    ],
+    ] = None,
+    expert: Annotated[
+        int | None,
+        typer.Option(
+            "--expert", metavar="ID", help="Find partners for this expert instead (default kinds: need, organisation)."
+        ),
+    ] = None,
+    organisation: Annotated[
+        int | None,
+        typer.Option(
+            "--organisation",
+            metavar="ID",
+            help="Find partners for this organisation instead (default kinds: expert, need, offer).",
+        ),
+    ] = None,
     top: Annotated[int, typer.Option("--top", "-n", metavar="N", help="How many partners.")] = 10,
     kind: Annotated[
         list[str] | None,
@@ -55,13 +77,18 @@ def match(
     explain: Annotated[bool, typer.Option("--explain", "-e", help="Say why each partner matches.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON (both languages) instead of a table.")] = False,
 ) -> None:
-    """Find partners for a profile across languages: a Korean need finds experts who wrote in English."""
+    """Find partners for a profile across languages: a Korean need finds experts who wrote in English,
+    and an overseas expert (--expert) finds Korean needs and firms."""
     c = ctx_of(ctx)
-    result = match_profile(
+    asked = [(k, v) for k, v in (("profile", profile), ("expert", expert), ("organisation", organisation)) if v]
+    if len(asked) != 1:
+        raise DomainError("match_one_record")
+    entity, number = asked[0]
+    result = match_record(
         c.db(),
-        profile_id=profile,
+        key=f"{entity}:{number}",
         top=top,
-        kinds=tuple(kind or ("expert",)),
+        kinds=tuple(kind or DEFAULT_KINDS[entity]),
         fields=tuple(field or ()),
         countries=tuple(country or ()),
         cache=index_cache(c),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from seoro.domain.vocab import ProfileKind
 from seoro.matching.engine import Engine, Tools, passage_texts
 from seoro.matching.glossary import Glossary
 from seoro.matching.model import Candidate, Doc, Filters, Match, Query
-from seoro.matching.reciprocal import Pair, best_pairs, mutual
+from seoro.matching.reciprocal import Pair, as_query, best_pairs, mutual
 from seoro.matching.semantic import UniversalSentenceEncoder, Vectors
 from seoro.matching.tokenize import Tokenizer
 from seoro.matching.vector_index import EXACT_UP_TO, VectorIndex
@@ -228,9 +228,48 @@ def match_profile(
     cache: Path | None = None,
 ) -> MatchResult:
     """The best partners for one profile: experts by default, or organisations and other profiles."""
+    return match_record(
+        db,
+        key=f"profile:{profile_id}",
+        top=top,
+        kinds=kinds,
+        fields=fields,
+        countries=countries,
+        engine=engine,
+        cache=cache,
+    )
+
+
+def match_record(
+    db: Database,
+    *,
+    key: str,
+    top: int = 10,
+    kinds: tuple[str, ...] = ("expert",),
+    fields: tuple[str, ...] = (),
+    countries: tuple[str, ...] = (),
+    engine: Engine | None = None,
+    cache: Path | None = None,
+) -> MatchResult:
+    """The best partners for any directory record, ``profile:N``, ``expert:N`` or ``organisation:N``:
+    a need looking for experts, or the other way, an overseas expert looking for Korean needs and firms.
+    A profile asks with its title, description, keywords and fields; an expert or organisation with
+    what it says about itself."""
     engine = engine or build_engine(db, cache=cache)
+    entity, _, number = key.partition(":")
     with db.reading() as unit:
-        profile = unit.profiles.get(profile_id)
+        if entity == "profile":
+            profile = unit.profiles.get(int(number))
+            query, title = profile_query(profile), profile.title
+        elif entity == "expert":
+            expert = unit.experts.get(int(number))
+            query, title = as_query(expert_candidate(expert)), expert.name
+        else:
+            organisation = unit.organisations.get(int(number))
+            query, title = as_query(organisation_candidate(organisation)), organisation.name
+    if entity != "profile":  # nor what the record itself posted, or (for an organisation) its own people
+        own = {f"{'org' if entity == 'organisation' else entity}:{number}"}
+        query = replace(query, exclude=query.exclude | {c.key for c in engine.candidates if c.group in own})
     taxonomy = engine.tools.taxonomy
     profile_kinds = {k.value for k in ProfileKind}
     wanted = {k for kind in kinds for k in (profile_kinds if kind == "profile" else {kind})}
@@ -239,5 +278,4 @@ def match_profile(
         countries=frozenset(countries),
         fields=expand(taxonomy, taxonomy.resolve_many(fields)) if fields else frozenset(),
     )
-    query = profile_query(profile)
-    return MatchResult(query, profile.title, engine.search(query, top, filters), taxonomy)
+    return MatchResult(query, title, engine.search(query, top, filters), taxonomy)
