@@ -77,6 +77,7 @@ def test_explanation_names_fields_translated_terms_and_the_best_text() -> None:
         ("내구성", "durability", True),
     ]
     assert why.best_doc.text.startswith("PEM fuel cell degradation")
+    assert why.best_sentence == why.best_doc.text  # one sentence: the whole text
     assert set(why.contributions) == {"dense", "lexical", "lexical_cross", "fields"}
     assert best.score == pytest.approx(sum(why.contributions.values()), abs=1e-3)
 
@@ -143,3 +144,13 @@ def test_a_large_index_scores_a_shortlist_and_finds_what_full_scoring_finds() ->
     for need in ("수소연료전지 스택 내구성 향상 기술", "quantum error correction", "비전검사 AI"):
         expected = [(m.candidate.key, m.score) for m in full.search(Query(need), top=3)]
         assert [(m.candidate.key, m.score) for m in shortlisted.search(Query(need), top=3)] == expected
+
+
+def test_the_reason_quotes_the_sentence_closest_to_the_need() -> None:
+    text = (
+        "We build autonomous drones for crop monitoring. Our second line of work is the durability of PEM "
+        "fuel cell stacks under load cycling. We also teach a course on Python programming."
+    )
+    expert = Candidate("x", "expert", "x", (Doc(text, "statement"),), ("S07.03",), "CA", "", ("en",), "x")
+    why = Engine([expert], TOOLS).search(Query("수소연료전지 스택 내구성 향상 기술"), top=1)[0].explanation
+    assert why.best_sentence.startswith("Our second line of work is the durability of PEM fuel cell stacks")

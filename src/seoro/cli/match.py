@@ -179,7 +179,8 @@ def _print_reasons(c: Context, result: MatchResult, rank: int, m: Match) -> None
                 ),
             )
         )
-    lines.append(c.t("cli.why_text", similarity=f"{e.best_doc_similarity:.2f}", text=e.best_doc.text[:160]))
+    source = f" ({c.t(f'cli.doc.{e.best_doc.kind}')}{f', {e.best_doc.year}' if e.best_doc.year else ''})"
+    lines.append(c.t("cli.why_text", similarity=f"{e.best_doc_similarity:.2f}", text=e.best_sentence[:200] + source))
     lines.append(
         c.t("cli.why_parts", parts=", ".join(f"{c.t(f'cli.channel.{k}')} {v:.3f}" for k, v in e.contributions.items()))
     )
@@ -211,6 +212,7 @@ def to_json(result: MatchResult) -> dict[str, Any]:
                     ],
                     "best_text": {
                         "text": m.explanation.best_doc.text,
+                        "sentence": m.explanation.best_sentence,
                         "kind": m.explanation.best_doc.kind,
                         "year": m.explanation.best_doc.year,
                         "similarity": m.explanation.best_doc_similarity,

@@ -102,6 +102,7 @@ class _Channels:
     """One batch of queries over a part: per-candidate channel scores and per-document text scores."""
 
     part: _Part
+    encoded: _Encoded
     candidate: dict[str, Matrix]  # channel → (candidates, queries)
     dense_docs: Matrix  # raw (uncalibrated) document similarities, (docs, queries)
     text_docs: Matrix  # weighted calibrated document scores, what picks the best document
@@ -132,6 +133,7 @@ class Engine:
         self._owner = np.repeat(np.arange(len(counts)), counts)
         pieces = doc_passages(self.docs)
         texts = [t for p in pieces for t in p]
+        self._passage_texts = texts
         raw = tools.embedder.encode(texts) if vectors is None else vectors
         if len(raw) != len(texts):
             raise ValueError(f"{len(raw)} vectors for {len(texts)} passages")
@@ -259,7 +261,7 @@ class Engine:
         }
         w = self.weights
         text_docs = w.dense * dense_z + np.where(same, w.lexical, w.lexical_cross) * lexical_z
-        return _Channels(part, candidate, dense_docs, text_docs)
+        return _Channels(part, encoded, candidate, dense_docs, text_docs)
 
     def _fields(self, part: _Part, wanted: Sequence[str]) -> Matrix:
         if not wanted:
@@ -283,6 +285,14 @@ class Engine:
                 break
         return chosen
 
+    def _closest_passage(self, doc: int, query_vectors: Vectors) -> str:
+        """The sentence of a document most like any passage of the query (what to quote as the reason)."""
+        passages_ = self.passages
+        start = int(passages_.starts[doc])
+        end = int(passages_.starts[doc + 1]) if doc + 1 < passages_.docs else len(passages_.vectors)
+        best = start + int(np.argmax((passages_.vectors[start:end] @ query_vectors.T).max(axis=1)))
+        return self._passage_texts[best]
+
     def _match(self, k: int, score: float, scored: _Channels, query: Query) -> Match:
         part = scored.part
         candidate = self.candidates[int(part.candidates[k])]
@@ -291,13 +301,15 @@ class Engine:
         contributions = {
             name: round(getattr(self.weights, name) * float(s[k, 0]), 4) for name, s in scored.candidate.items()
         }
+        doc = int(part.docs[best])
         explanation = explain(
             query,
             candidate,
             self.tools,
-            self.docs[int(part.docs[best])],
+            self.docs[doc],
             float(scored.dense_docs[best, 0]),
             contributions,
+            self._closest_passage(doc, scored.encoded.passages.vectors),
         )
         return Match(candidate, round(score, 4), explanation)
 

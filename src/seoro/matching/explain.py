@@ -12,7 +12,13 @@ if TYPE_CHECKING:
 
 
 def explain(
-    query: Query, candidate: Candidate, tools: Tools, best: Doc, similarity: float, contributions: dict[str, float]
+    query: Query,
+    candidate: Candidate,
+    tools: Tools,
+    best: Doc,
+    similarity: float,
+    contributions: dict[str, float],
+    sentence: str = "",
 ) -> Explanation:
     taxonomy = tools.taxonomy
     shared = tuple(f for f in query.fields if f in candidate.fields)
@@ -26,7 +32,8 @@ def explain(
         and {a, *taxonomy.ancestors(a)} & {b, *taxonomy.ancestors(b)}
     )
     text = " ".join(d.text for d in candidate.docs) or candidate.name
-    return Explanation(shared, related, _terms(query.text, text, tools), best, round(similarity, 4), contributions)
+    terms = _terms(query.text, text, tools)
+    return Explanation(shared, related, terms, best, round(similarity, 4), contributions, sentence or best.text)
 
 
 def _terms(query: str, text: str, tools: Tools, limit: int = 8) -> tuple[TermMatch, ...]:

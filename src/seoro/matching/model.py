@@ -80,6 +80,7 @@ class Explanation:
     best_doc: Doc
     best_doc_similarity: float
     contributions: dict[str, float] = field(default_factory=dict)
+    best_sentence: str = ""  # the passage of best_doc closest to the query
 
 
 @dataclass(frozen=True)
