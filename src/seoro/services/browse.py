@@ -12,7 +12,8 @@ from seoro.domain.directory import Expert, Organisation, Profile, Publication
 from seoro.domain.taxonomy import Taxonomy
 from seoro.domain.text import BilingualText
 from seoro.domain.vocab import OrgKind, ProfileKind, ProfileStatus
-from seoro.services.database import Database, require_current
+from seoro.services.classify import suggested_ids
+from seoro.services.database import Database, Unit, require_current
 from seoro.services.directory import organisation_names
 from seoro.services.taxonomy import expand
 from seoro.storage.agreements import AgreementFilter
@@ -47,6 +48,11 @@ def _field_codes(taxonomy: Taxonomy, query: Query) -> frozenset[str] | None:
     return expand(taxonomy, taxonomy.resolve_many(query.fields)) if query.fields else None
 
 
+def _suggested(unit: Unit, kind: str, codes: frozenset[str] | None) -> frozenset[int]:
+    """Records without field codes that a field filter finds through their suggested fields."""
+    return frozenset(suggested_ids(unit, kind, codes)) if codes else frozenset()
+
+
 def _country(query: Query) -> str | None:
     return country_code(query.country) if query.country else None
 
@@ -55,9 +61,8 @@ def find_organisations(db: Database, query: Query, kind: OrgKind | None = None) 
     require_current(db)
     with db.reading() as unit:
         taxonomy = unit.fields.load()
-        where = OrganisationFilter(
-            kind=kind, country=_country(query), fields=_field_codes(taxonomy, query), text=query.text
-        )
+        codes = _field_codes(taxonomy, query)
+        where = OrganisationFilter(kind, _country(query), codes, query.text, _suggested(unit, "organisation", codes))
         items = unit.organisations.find(where, query.limit, query.offset)
         return Page(items, unit.organisations.count(where), organisation_names(unit), taxonomy)
 
@@ -68,7 +73,9 @@ def find_experts(
     require_current(db)
     with db.reading() as unit:
         taxonomy = unit.fields.load()
-        where = ExpertFilter(_country(query), _field_codes(taxonomy, query), organisation_id, language, query.text)
+        codes = _field_codes(taxonomy, query)
+        suggested = _suggested(unit, "expert", codes)
+        where = ExpertFilter(_country(query), codes, organisation_id, language, query.text, suggested)
         items = unit.experts.find(where, query.limit, query.offset)
         return Page(items, unit.experts.count(where), organisation_names(unit), taxonomy)
 
@@ -95,7 +102,10 @@ def find_profiles(
     require_current(db)
     with db.reading() as unit:
         taxonomy = unit.fields.load()
-        where = ProfileFilter(kind, status, _field_codes(taxonomy, query), organisation_id, None, query.text)
+        codes = _field_codes(taxonomy, query)
+        where = ProfileFilter(
+            kind, status, codes, organisation_id, None, query.text, _suggested(unit, "profile", codes)
+        )
         items = unit.profiles.find(where, query.limit, query.offset)
         experts = {e.id: e.name for e in unit.experts.find() if e.id is not None}
         return Page(items, unit.profiles.count(where), organisation_names(unit), taxonomy, experts)

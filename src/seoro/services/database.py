@@ -19,6 +19,7 @@ from seoro.storage.db import describe, make_engine, transaction
 from seoro.storage.experts import Experts
 from seoro.storage.organisations import Organisations
 from seoro.storage.profiles import Profiles
+from seoro.storage.suggestions import Suggestions
 from seoro.storage.taxonomy import Fields
 from seoro.storage.vectors import TextVectors
 
@@ -37,6 +38,7 @@ class Unit:
     fields: Fields = field(init=False)
     audit: AuditLog = field(init=False)
     vectors: TextVectors = field(init=False)
+    suggestions: Suggestions = field(init=False)
 
     def __post_init__(self) -> None:
         self.organisations = Organisations(self.conn)
@@ -46,6 +48,7 @@ class Unit:
         self.fields = Fields(self.conn)
         self.audit = AuditLog(self.conn)
         self.vectors = TextVectors(self.conn)
+        self.suggestions = Suggestions(self.conn)
 
     def record(self, action: Action, entity: str, entity_id: int, changes: dict[str, Any]) -> None:
         self.audit.record(AuditEntry(datetime.now(UTC), self.actor, action, entity, entity_id, changes, self.source))

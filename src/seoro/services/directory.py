@@ -78,6 +78,7 @@ def merge_organisations(db: Database, *, keep: int, drop: int, actor: str) -> Or
         unit.profiles.move_owner(organisation=(drop, keep))
         unit.agreements.move_party(drop, keep)
         unit.organisations.delete(drop)
+        unit.suggestions.forget("organisation", drop)
         unit.organisations.save(kept)
         unit.record(Action.MERGE, "organisation", keep, {"merged": [None, drop], **diff(before, kept)})
         unit.record(
@@ -148,6 +149,7 @@ def merge_experts(db: Database, *, keep: int, drop: int, actor: str) -> Expert:
         email = kept.email or dropped.email
         unit.profiles.move_owner(expert=(drop, keep))
         unit.experts.delete(drop)  # first, so that its e-mail is free for the kept record
+        unit.suggestions.forget("expert", drop)
         kept.email = email
         unit.experts.save(kept)
         unit.record(Action.MERGE, "expert", keep, {"merged": [None, drop], **diff(before, kept)})

@@ -39,6 +39,7 @@ class ExpertFilter:
     organisation_id: int | None = None  # affiliated with, or member of
     language: str | None = None
     text: str | None = None  # part of a name or e-mail
+    suggested: frozenset[int] = frozenset()  # ids in ``fields`` by suggestion only (records without codes)
 
 
 class Experts(Repository[Expert, ExpertFilter]):
@@ -117,9 +118,8 @@ class Experts(Repository[Expert, ExpertFilter]):
         if where.country:
             query = query.where(_E.country == where.country)
         if where.fields is not None:
-            query = query.where(
-                _E.id.in_(select(t.expert_fields.c.expert_id).where(t.expert_fields.c.field_code.in_(where.fields)))
-            )
+            tagged = select(t.expert_fields.c.expert_id).where(t.expert_fields.c.field_code.in_(where.fields))
+            query = query.where(or_(_E.id.in_(tagged), _E.id.in_(sorted(where.suggested))))
         if where.organisation_id is not None:
             affiliated = select(t.expert_affiliations.c.expert_id).where(
                 t.expert_affiliations.c.organisation_id == where.organisation_id

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, Select, insert, select, update
+from sqlalchemy import Row, Select, insert, or_, select, update
 
 from seoro.domain.directory import Contact, Organisation
 from seoro.domain.names import normalise_name
@@ -29,6 +29,7 @@ class OrganisationFilter:
     country: str | None = None
     fields: frozenset[str] | None = None  # any of these codes (the service expands sub-fields)
     text: str | None = None  # part of any name or alias
+    suggested: frozenset[int] = frozenset()  # ids in ``fields`` by suggestion only (records without codes)
 
 
 class Organisations(Repository[Organisation, OrganisationFilter]):
@@ -80,7 +81,7 @@ class Organisations(Repository[Organisation, OrganisationFilter]):
             tagged = select(t.organisation_fields.c.organisation_id).where(
                 t.organisation_fields.c.field_code.in_(where.fields)
             )
-            query = query.where(o.id.in_(tagged))
+            query = query.where(or_(o.id.in_(tagged), o.id.in_(sorted(where.suggested))))
         if where.text:
             key = f"%{normalise_name(where.text)}%"
             named = select(t.organisation_names.c.organisation_id).where(t.organisation_names.c.name_key.like(key))

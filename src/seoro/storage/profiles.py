@@ -30,6 +30,7 @@ class ProfileFilter:
     organisation_id: int | None = None
     expert_id: int | None = None
     text: str | None = None
+    suggested: frozenset[int] = frozenset()  # ids in ``fields`` by suggestion only (records without codes)
 
 
 class Profiles(Repository[Profile, ProfileFilter]):
@@ -74,9 +75,8 @@ class Profiles(Repository[Profile, ProfileFilter]):
             if id_ is not None:
                 query = query.where(column == id_)
         if where.fields is not None:
-            query = query.where(
-                _P.id.in_(select(t.profile_fields.c.profile_id).where(t.profile_fields.c.field_code.in_(where.fields)))
-            )
+            tagged = select(t.profile_fields.c.profile_id).where(t.profile_fields.c.field_code.in_(where.fields))
+            query = query.where(or_(_P.id.in_(tagged), _P.id.in_(sorted(where.suggested))))
         if where.text:
             like = f"%{where.text.lower()}%"
             query = query.where(

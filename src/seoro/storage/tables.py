@@ -8,6 +8,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData(
@@ -248,6 +250,25 @@ text_vectors = Table(
     Column("text_hash", String(64), primary_key=True),
     Column("dimension", Integer, nullable=False),
     Column("vector", LargeBinary, nullable=False),  # float32, little-endian
+)
+
+field_suggestions = Table(
+    "field_suggestions",
+    metadata,
+    # One row per (record, field): what the classifier suggested and what staff decided about it. Records
+    # are referred to by kind and id (no foreign key: three tables); a decided row is never overwritten.
+    _id(),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", Integer, nullable=False),
+    Column("field_code", String(64), _fk("tech_fields.code"), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("status", String(20), nullable=False),  # suggested | confirmed | rejected
+    Column("model", String(40), nullable=False),  # classifier version, or "staff" for a correction
+    Column("evidence", JSON, nullable=False),
+    Column("suggested_at", DateTime(timezone=True), nullable=False),
+    Column("decided_by", String(200), nullable=True),
+    Column("decided_at", DateTime(timezone=True), nullable=True),
+    UniqueConstraint("entity", "entity_id", "field_code", name="uq_field_suggestions_record_field"),
 )
 
 # Tables in an order that satisfies foreign keys, for loading, dumping and clearing.
