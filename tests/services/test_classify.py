@@ -136,3 +136,20 @@ def test_field_filters_find_unlabelled_records_through_their_suggestions(db: Dat
 def test_any_text_is_classified_against_the_directory(db: Database) -> None:
     _directory(db)
     assert classify_text(db, "영하 253도 액화수소 저장탱크의 단열 설계", top=1)[0].code == "S07.02"
+
+
+def test_matching_uses_suggested_fields_of_records_imported_without_codes(db: Database) -> None:
+    from seoro.services.matching import build_engine, match_record
+
+    expert, profile = _directory(db)
+    before = {c.key: c.fields for c in build_engine(db).candidates}
+    assert before[f"expert:{expert}"] == ()
+    classify_records(db, save=True, actor="tester")
+    engine = build_engine(db)
+    fields = {c.key: c.fields for c in engine.candidates}
+    assert fields[f"expert:{expert}"][0] == "S07.02"  # suggested, so field matching and filters see it
+    assert fields["expert:1"] == ("S07.03",)  # staff's own codes are left as they are
+    hydrogen = match_record(db, key=f"profile:{profile}", top=5, fields=("S07",), engine=engine)
+    assert f"expert:{expert}" in {m.candidate.key for m in hydrogen.matches}
+    reject(db, kind="expert", id_=expert, field="S07.02", actor="tester")
+    assert "S07.02" not in {c.key: c.fields for c in build_engine(db).candidates}[f"expert:{expert}"]

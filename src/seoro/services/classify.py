@@ -96,7 +96,7 @@ def _build(db: Database, *, actor: str, progress: Progress | None) -> _Built:
     require_current(db)
     with db.reading() as unit:
         taxonomy = unit.fields.load()
-        found = candidates(unit)
+        found = candidates(unit, suggested=False)
         rejected: dict[str, set[str]] = {}
         for kind in KINDS:
             for s in unit.suggestions.of(kind):

@@ -11,6 +11,7 @@ from seoro.domain.directory import Expert, Organisation, Profile
 from seoro.domain.taxonomy import Taxonomy
 from seoro.domain.text import BilingualText, language_of
 from seoro.domain.vocab import ProfileKind
+from seoro.matching.classify import DEFAULT_PARAMS as CLASSIFY_PARAMS
 from seoro.matching.engine import Engine, Tools, passage_texts
 from seoro.matching.glossary import Glossary
 from seoro.matching.model import Candidate, Doc, Filters, Match, Query
@@ -105,14 +106,21 @@ def profile_candidate(p: Profile, owners: dict[int, Organisation]) -> Candidate:
     )
 
 
-def candidates(unit: Unit) -> list[Candidate]:
+def candidates(unit: Unit, *, suggested: bool = True) -> list[Candidate]:
+    """Every expert, organisation and profile. With ``suggested``, a record imported without field codes
+    carries the fields suggested for it (``seoro classify --save``, not rejected, confident enough or
+    confirmed), so it takes part in field matching; without, only the codes staff gave it."""
     orgs = unit.organisations.find()
     owners = {o.id: o for o in orgs if o.id is not None}
-    return (
+    found = (
         [expert_candidate(e) for e in unit.experts.find()]
         + [organisation_candidate(o) for o in orgs]
         + [profile_candidate(p, owners) for p in unit.profiles.find()]
     )
+    if not suggested:
+        return found
+    fields = unit.suggestions.effective(CLASSIFY_PARAMS.threshold)
+    return [replace(c, fields=fields[c.key]) if not c.fields and c.key in fields else c for c in found]
 
 
 def profile_query(p: Profile) -> Query:
