@@ -60,3 +60,25 @@ def test_english_experts_find_korean_needs_and_records_never_find_themselves(db:
     assert len(experts) == 100 and in_field >= 80  # 84 measured; the rest work in fields no Korean firm asked about
     mine = match_record(db, key=f"organisation:{organisation.id}", top=20, kinds=("need", "offer"), engine=engine)
     assert mine.matches and not own & {m.candidate.key for m in mine.matches}
+
+
+def test_organisation_kind_and_language_filters(db: Database) -> None:
+    load_demo(db, actor="tester")
+    engine = build_engine(db)
+    with db.reading() as unit:
+        kinds = {o.id: o.kind.value for o in unit.organisations.find()}
+        employer = {
+            f"expert:{e.id}": kinds[e.affiliations[0].organisation_id] for e in unit.experts.find() if e.affiliations
+        }
+        speaks = {f"expert:{e.id}": set(e.languages) for e in unit.experts.find()}
+    kinds_asked = ("expert", "organisation")
+    found = match_profile(db, profile_id=1, top=8, kinds=kinds_asked, org_kinds=("university",), engine=engine)
+    assert len(found.matches) == 8
+    for m in found.matches:
+        assert m.candidate.org_kind == "university"
+        if m.candidate.kind == "expert":
+            assert employer[m.candidate.key] == "university"
+    unfiltered = match_profile(db, profile_id=1, top=8, kinds=kinds_asked, engine=engine)
+    assert {m.candidate.org_kind for m in unfiltered.matches} != {"university"}
+    korean = match_profile(db, profile_id=1, top=5, languages=("ko",), engine=engine)
+    assert korean.matches and all("ko" in speaks[m.candidate.key] for m in korean.matches)

@@ -14,6 +14,7 @@ from seoro.cli.app import app
 from seoro.cli.context import Context, ctx_of
 from seoro.cli.render import progress_bar, table
 from seoro.domain.errors import DomainError
+from seoro.domain.vocab import OrgKind, parse_choice, parse_language
 from seoro.matching.model import Match
 from seoro.services.matching import MatchResult, index_size, match_record, rebuild_index
 
@@ -74,6 +75,19 @@ def match(
         list[str] | None,
         typer.Option("--country", "-c", metavar="CODE", help="Only partners in this country (ISO code). Repeatable."),
     ] = None,
+    org_kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--org-kind",
+            metavar="KIND",
+            help="Only partners of this organisation kind (university, company, research_institute, ...; an "
+            "expert counts as their employer's kind). Repeatable.",
+        ),
+    ] = None,
+    language: Annotated[
+        list[str] | None,
+        typer.Option("--language", metavar="ko|en", help="Only partners who speak or write this language. Repeatable."),
+    ] = None,
     explain: Annotated[bool, typer.Option("--explain", "-e", help="Say why each partner matches.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON (both languages) instead of a table.")] = False,
 ) -> None:
@@ -91,6 +105,8 @@ def match(
         kinds=tuple(kind or DEFAULT_KINDS[entity]),
         fields=tuple(field or ()),
         countries=tuple(country or ()),
+        org_kinds=tuple(parse_choice(OrgKind, k).value for k in org_kind or ()),
+        languages=tuple(parse_language(x) for x in language or ()),
         cache=index_cache(c),
     )
     if as_json:

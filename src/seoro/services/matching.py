@@ -50,12 +50,15 @@ def _texts(*texts: BilingualText) -> list[str]:
     return [t for text in texts for t in (text.ko, text.en) if t]
 
 
-def expert_candidate(e: Expert) -> Candidate:
+def expert_candidate(e: Expert, owners: dict[int, Organisation] | None = None) -> Candidate:
+    """``owners``: organisations by id, so an expert carries the kind of their first affiliation
+    (a university researcher passes an organisation-kind filter "university")."""
     docs = [Doc(t, "statement") for t in _texts(e.expertise)]
     if e.keywords:
         docs.append(Doc(", ".join(e.keywords), "keywords"))
     docs += [Doc(f"{p.title}. {p.abstract}".strip(" ."), "publication", p.year) for p in e.publications]
     group = str(e.affiliations[0].organisation_id) if e.affiliations else ""
+    employer = (owners or {}).get(e.affiliations[0].organisation_id) if e.affiliations else None
     return Candidate(
         f"expert:{e.id}",
         "expert",
@@ -63,7 +66,7 @@ def expert_candidate(e: Expert) -> Candidate:
         tuple(docs),
         tuple(e.fields),
         e.country,
-        "",
+        employer.kind.value if employer else "",
         tuple(e.languages),
         f"org:{group}" if group else "",
     )
@@ -113,7 +116,7 @@ def candidates(unit: Unit, *, suggested: bool = True) -> list[Candidate]:
     orgs = unit.organisations.find()
     owners = {o.id: o for o in orgs if o.id is not None}
     found = (
-        [expert_candidate(e) for e in unit.experts.find()]
+        [expert_candidate(e, owners) for e in unit.experts.find()]
         + [organisation_candidate(o) for o in orgs]
         + [profile_candidate(p, owners) for p in unit.profiles.find()]
     )
@@ -232,6 +235,8 @@ def match_profile(
     kinds: tuple[str, ...] = ("expert",),
     fields: tuple[str, ...] = (),
     countries: tuple[str, ...] = (),
+    org_kinds: tuple[str, ...] = (),
+    languages: tuple[str, ...] = (),
     engine: Engine | None = None,
     cache: Path | None = None,
 ) -> MatchResult:
@@ -243,6 +248,8 @@ def match_profile(
         kinds=kinds,
         fields=fields,
         countries=countries,
+        org_kinds=org_kinds,
+        languages=languages,
         engine=engine,
         cache=cache,
     )
@@ -256,6 +263,8 @@ def match_record(
     kinds: tuple[str, ...] = ("expert",),
     fields: tuple[str, ...] = (),
     countries: tuple[str, ...] = (),
+    org_kinds: tuple[str, ...] = (),
+    languages: tuple[str, ...] = (),
     engine: Engine | None = None,
     cache: Path | None = None,
 ) -> MatchResult:
@@ -284,6 +293,8 @@ def match_record(
     filters = Filters(
         kinds=frozenset(wanted),
         countries=frozenset(countries),
+        org_kinds=frozenset(org_kinds),
         fields=expand(taxonomy, taxonomy.resolve_many(fields)) if fields else frozenset(),
+        languages=frozenset(languages),
     )
     return MatchResult(query, title, engine.search(query, top, filters), taxonomy)
