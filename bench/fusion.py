@@ -3,7 +3,7 @@ partner-matching set, check them by cross-validation, and compare them with base
 
 Usage:
     .venv/bin/python bench/fusion.py [--data bench/data/match_eval.jsonl] [--folds 5] [--step 0.05]
-                                     [--bootstrap 1000] [--markdown]
+                                     [--bootstrap 1000] [--markdown] [--profile all|none|CHANNEL,...]
 
 One run builds the engine (``seoro.matching.engine.Engine``) over the set's candidates and asks it once
 for every channel's unweighted query × candidate scores (``Engine.channel_scores``); everything after
@@ -17,6 +17,13 @@ the best point (ties broken by the mean over its grid neighbours, which prefers 
 is then refined by moving weight between pairs of channels in steps of 0.02, 0.01 and 0.005 while the
 dev nDCG@10 rises. k-fold cross-validation on dev repeats the fit on each k-1 folds and scores the
 held-out fold. The test split is touched once, for the final table.
+
+Breakdowns: by query group and by *language pair* — a query is "same" when all its grade-2 candidates
+are written in its language, "cross" when none is, "mixed" otherwise (also shown per pair, e.g.
+"ko → en+ko"), for the cross-validated dev scores and for every method on test. Profiles (``--profile``,
+default every channel): one channel held at a series of weights (weights sum to 1) while the others are
+refitted on dev, with dev and test nDCG@10 and test by language class, to show how well the data pin
+each weight down.
 
 Metrics (per query, then averaged): nDCG@10 with gains 2^grade - 1 (grade 2 "exactly what is needed",
 grade 1 "useful") and the ideal ranking of all judged candidates; MRR, top-1 and top-3 of the first
@@ -92,6 +99,21 @@ def read(path: Path) -> tuple[list[dict[str, Any]], list[EvalQuery]]:
                 )
             )
     return candidates, queries
+
+
+def language_pair(q: EvalQuery, language_of: dict[str, str]) -> tuple[str, str]:
+    """(class, pair) of a query by the languages of its grade-2 candidates: class "same" when all are
+    written in the query's language, "cross" when none is, else "mixed"; pair e.g. "ko → en+ko"."""
+    answers = sorted({language_of[k] for k, g in q.relevant.items() if g == 2})
+    kind = "same" if answers == [q.language] else "cross" if q.language not in answers else "mixed"
+    return kind, f"{q.language} → {'+'.join(answers)}"
+
+
+PAIR_CLASSES = {
+    "same": "grade-2 answers all in the query's language",
+    "cross": "grade-2 answers all in the other language",
+    "mixed": "grade-2 answers in both languages",
+}
 
 
 def import_with_retry(name: str, attempts: int = 6, wait: float = 60.0) -> Any:
@@ -223,15 +245,25 @@ class Fit:
     ndcg: float
 
 
-def fit(evaluator: Evaluator, rows: npt.NDArray[np.int64], step: float, active: Sequence[bool] | None = None) -> Fit:
+def fit(
+    evaluator: Evaluator,
+    rows: npt.NDArray[np.int64],
+    step: float,
+    active: Sequence[bool] | None = None,
+    fixed: tuple[int, float] | None = None,
+) -> Fit:
     """Best simplex-grid point by dev nDCG@10, then pairwise local refinement. ``active`` limits the
-    channels that may carry weight (the others stay 0)."""
+    channels that may carry weight (the others stay 0); ``fixed`` = (channel index, weight) holds one
+    channel at that weight and fits the others on the rest of the simplex."""
     n = evaluator.channels.shape[0]
     mask = np.ones(n, dtype=bool) if active is None else np.asarray(active, dtype=bool)
-    grid = np.zeros((0, n))
+    if fixed is not None:
+        mask[fixed[0]] = False
     sub = simplex_grid(int(mask.sum()), step)
     grid = np.zeros((len(sub), n))
-    grid[:, mask] = sub
+    grid[:, mask] = sub * (1.0 - (fixed[1] if fixed else 0.0))
+    if fixed is not None:
+        grid[:, fixed[0]] = fixed[1]
     values = np.array([evaluator.ndcg(w, rows) for w in grid])
     # Ties (plateaus are common: many weight sets give the same top 10) go to the point whose grid
     # neighbours (one step moved between two channels) score best on average.
@@ -316,6 +348,12 @@ def main() -> None:
     parser.add_argument("--step", type=float, default=0.05)
     parser.add_argument("--bootstrap", type=int, default=1000)
     parser.add_argument("--markdown", action="store_true", help="print tables as Markdown (for RESULTS.md)")
+    parser.add_argument(
+        "--profile",
+        default="all",
+        help="channels to profile (comma-separated Weights fields, 'all' or 'none'): each held at a series "
+        "of weights while the others are refitted on dev",
+    )
     args = parser.parse_args()
     md = args.markdown
     started = time.perf_counter()
@@ -330,13 +368,22 @@ def main() -> None:
 
     dev = np.array([i for i, q in enumerate(queries) if q.split == "dev"], dtype=np.int64)
     test = np.array([i for i, q in enumerate(queries) if q.split == "test"], dtype=np.int64)
-    strata = [(q.language, bool(q.fields), q.short) for q in queries]
+    language_of = {c["key"]: c["language"] for c in candidates}
+    pairs = [language_pair(q, language_of) for q in queries]
+    strata = [(q.language, bool(q.fields), q.short, pair[0]) for q, pair in zip(queries, pairs, strict=True)]
     languages = sorted({c["language"] for c in candidates})
     counts = {lang: sum(c["language"] == lang for c in candidates) for lang in languages}
     console.print(
         f"[bold]{args.data.name}[/]: {len(candidates)} candidates "
         f"({', '.join(f'{counts[lang]} {lang}' for lang in languages)}), "
         f"{len(queries)} queries (dev {len(dev)}, test {len(test)}); channels: {', '.join(names)}"
+    )
+    pair_counts: dict[str, list[int]] = {}
+    for q, (_, pair) in zip(queries, pairs, strict=True):
+        pair_counts.setdefault(pair, [0, 0])[q.split == "test"] += 1
+    console.print(
+        "queries by language pair (query → languages of its grade-2 answers; dev / test): "
+        + "; ".join(f"{p} {d} / {t}" for p, (d, t) in sorted(pair_counts.items()))
     )
     console.print(
         "channel scales over all query × candidate pairs (mean / sd / max): "
@@ -353,11 +400,14 @@ def main() -> None:
     cv_rows = []
     cv_weights = []
     cv_scores = []
+    held_out = np.full((2, len(queries)), np.nan)  # per query: [fitted on the other folds, engine defaults]
     for i, held in enumerate(folds(dev, strata, args.folds)):
         train = np.setdiff1d(dev, held)
         f = fit(ev, train, args.step)
-        held_value = ev.ndcg(f.weights, held)
-        hand_value = ev.ndcg(np.array([getattr(weights_class(), nm) for nm in names]), held)
+        held_out[0, held] = ev.metrics(f.weights, held)["nDCG@10"]
+        held_out[1, held] = ev.metrics(np.array([getattr(weights_class(), nm) for nm in names]), held)["nDCG@10"]
+        held_value = float(held_out[0, held].mean())
+        hand_value = float(held_out[1, held].mean())
         cv_weights.append(f.weights)
         cv_scores.append((held_value, hand_value))
         cv_rows.append(
@@ -379,6 +429,28 @@ def main() -> None:
     console.print(
         "weight range over folds: "
         + "; ".join(f"{nm} {lo:.3f}–{hi:.3f}" for nm, lo, hi in zip(names, cw.min(0), cw.max(0), strict=True))
+    )
+
+    def pair_groups(rows_idx: npt.NDArray[np.int64]) -> list[tuple[str, npt.NDArray[np.int64]]]:
+        """Query groups by language pair: the three classes, then each (query language → answers) pair."""
+        out = []
+        for kind, label in PAIR_CLASSES.items():
+            out.append((f"{kind}: {label}", np.array([i for i in rows_idx if pairs[i][0] == kind], dtype=np.int64)))
+        for pair in sorted({pairs[i][1] for i in rows_idx}):
+            kinds = {pairs[i][0] for i in rows_idx if pairs[i][1] == pair}
+            idx = np.array([i for i in rows_idx if pairs[i][1] == pair], dtype=np.int64)
+            out.append((f"{pair} ({'/'.join(sorted(kinds))})", idx))
+        return [(label, idx) for label, idx in out if len(idx)]
+
+    table(
+        "Cross-validation on dev by language pair (held-out nDCG@10; each dev query scored by the fold that "
+        "held it out)",
+        ["queries", "n", "fitted on the other folds", "engine defaults"],
+        [
+            (label, str(len(idx)), f"{held_out[0, idx].mean():.3f}", f"{held_out[1, idx].mean():.3f}")
+            for label, idx in [("all dev", dev), *pair_groups(dev)]
+        ],
+        md,
     )
 
     # -- methods compared on test
@@ -433,6 +505,15 @@ def main() -> None:
             (f"{label} ({len(idx)})", *(f"{ev.metrics(w, idx)['nDCG@10'].mean():.3f}" for w in methods.values()))
         )
     table("Test nDCG@10 by query group", ["group", *short_labels.values()], rows_out, md)
+    table(
+        "Test nDCG@10 by language pair (query language → languages of its grade-2 candidates)",
+        ["queries", *short_labels.values()],
+        [
+            (f"{label} ({len(idx)})", *(f"{ev.metrics(w, idx)['nDCG@10'].mean():.3f}" for w in methods.values()))
+            for label, idx in pair_groups(test)
+        ],
+        md,
+    )
 
     # -- one weight set or separate sets for queries with and without field codes
     with_f = np.array([i for i in dev if queries[i].fields], dtype=np.int64)
@@ -472,6 +553,32 @@ def main() -> None:
             + "; the set fitted on those queries alone gives "
             + fmt_weights([nm for nm in names if nm != "fields"], np.delete(fit_without.weights, fields_idx))
         )
+
+    # -- profiles: one channel held at a weight, the others refitted on dev
+    profiled = names if args.profile == "all" else [] if args.profile == "none" else args.profile.split(",")
+    unknown = sorted(set(profiled) - set(names))
+    if unknown:
+        raise SystemExit(f"--profile: no channel {unknown} (channels: {names})")
+    test_classes = [(kind, np.array([i for i in test if pairs[i][0] == kind], dtype=np.int64)) for kind in PAIR_CLASSES]
+    test_classes = [(kind, idx) for kind, idx in test_classes if len(idx)]
+    for nm in profiled:
+        k = names.index(nm)
+        values = sorted({0.0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45, 0.6, 0.75, round(float(chosen.weights[k]), 3)})
+        profile_rows = []
+        for v in values:
+            f = chosen if abs(v - chosen.weights[k]) < 1e-9 else fit(ev, dev, args.step, fixed=(k, v))
+            t = ev.metrics(f.weights, test)["nDCG@10"]
+            profile_rows.append(
+                (f"{nm} = {v:g}" + (" (fit)" if f is chosen else ""), fmt_weights(names, f.weights), f"{f.ndcg:.3f}",
+                 f"{t.mean():.3f}", *(f"{ev.metrics(f.weights, idx)['nDCG@10'].mean():.3f}" for _, idx in test_classes))
+            )  # fmt: skip
+        table(
+            f"Profile of {nm}: held at each weight, the other channels refitted on dev",
+            ["weight", "refitted weights", "dev nDCG", "test nDCG",
+             *(f"test {kind} ({len(idx)})" for kind, idx in test_classes)],
+            profile_rows,
+            md,
+        )  # fmt: skip
 
     # -- channel ablation: refit without each channel
     ablation = []

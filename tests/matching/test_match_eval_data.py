@@ -82,3 +82,22 @@ def test_language_tags_match_the_text(records: list[dict[str, Any]]) -> None:
         first = c["texts"][0]
         text = first.get("text") or first["title"]
         assert has_hangul(text) == (c["language"] == "ko"), c["key"]
+
+
+def test_same_language_pairs_can_set_the_same_language_weight(records: list[dict[str, Any]]) -> None:
+    """Enough exact same-language answers in both languages (the first version had 14, all Korean), and
+    in both splits queries whose exact answers are all in the query's language."""
+    language = {c["key"]: c["language"] for c in candidates(records)}
+    exact = Counter((q["language"], language[k]) for q in queries(records) for k, g in q["relevant"].items() if g == 2)
+    assert exact[("ko", "ko")] >= 60 and exact[("en", "en")] >= 40, exact
+    assert exact[("ko", "en")] >= 100 and exact[("en", "ko")] >= 25, exact  # still mostly cross-lingual
+    for split in ("dev", "test"):
+        for lang in ("ko", "en"):
+            same_only = [
+                q
+                for q in queries(records)
+                if q["split"] == split
+                and q["language"] == lang
+                and {language[k] for k, g in q["relevant"].items() if g == 2} == {lang}
+            ]
+            assert len(same_only) >= 5, (split, lang, len(same_only))
