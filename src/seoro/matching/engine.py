@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from seoro.domain.taxonomy import Taxonomy
+from seoro.matching.arrays import rows_of, starts_of
 from seoro.matching.expertise import (
     DEFAULT_PARAMS,
     Calibration,
@@ -140,7 +141,7 @@ class Engine:
         languages = languages_of(texts)
         self.centring = Centring.fit(raw, languages) if texts else Centring()
         sizes = np.array([len(p) for p in pieces], dtype=np.int64)
-        passages_ = Passages(self.centring.apply(raw, languages) if texts else raw, _starts(sizes))
+        passages_ = Passages(self.centring.apply(raw, languages) if texts else raw, starts_of(sizes))
         self._passage_doc = np.repeat(np.arange(len(sizes)), sizes)
         self._doc_languages = np.array(languages_of([d.text for d in self.docs]))
         tokens = tools.tokenizer.many([tools.glossary.expand(d.text) for d in self.docs])
@@ -149,7 +150,7 @@ class Engine:
         self._all = _Part(
             np.arange(len(counts)),
             np.arange(len(self.docs)),
-            _starts(counts),
+            starts_of(counts),
             passages_,
             self.term_weights.transform(tokens),
             recency,
@@ -169,7 +170,7 @@ class Engine:
             return
         chosen = self.passages.take(sample.tolist())
         self.dense_calibration = Calibration.from_pairs(dense_similarity(chosen, chosen))
-        terms = _rows(self._all.terms, sample)
+        terms = self._all.terms.take(sample)
         self.lexical_calibration = Calibration.from_pairs(lexical_similarity(terms, terms))
 
     def search(self, query: Query, top: int = 10, filters: Filters = NO_FILTERS) -> list[Match]:
@@ -215,7 +216,7 @@ class Engine:
         vectors = self.centring.apply(self.tools.embedder.encode(flat), languages_of(flat))
         tokens = self.tools.tokenizer.many([self.tools.glossary.expand(t) for t in texts])
         sizes = np.array([len(p) for p in pieces], dtype=np.int64)
-        return _Encoded(Passages(vectors, _starts(sizes)), self.term_weights.transform(tokens))
+        return _Encoded(Passages(vectors, starts_of(sizes)), self.term_weights.transform(tokens))
 
     def _shortlist(self, encoded: _Encoded, size: int = SHORTLIST) -> _Part:
         """The candidates worth scoring fully for one query: owners of the nearest passages to each query
@@ -231,15 +232,13 @@ class Engine:
 
     def _part(self, chosen: IntArray) -> _Part:
         counts = np.diff(np.append(self._all.starts, len(self.docs)))[chosen]
-        docs = np.concatenate(
-            [np.arange(self._all.starts[c], self._all.starts[c] + n) for c, n in zip(chosen, counts, strict=True)]
-        )
+        docs = rows_of(self._all.starts[chosen], counts)
         return _Part(
             chosen,
             docs,
-            _starts(counts),
+            starts_of(counts),
             self.passages.take(docs.tolist()),
-            _rows(self._all.terms, docs),
+            self._all.terms.take(docs),
             self._all.recency[docs],
         )
 
@@ -312,18 +311,6 @@ class Engine:
             self._closest_passage(doc, scored.encoded.passages.vectors),
         )
         return Match(candidate, round(score, 4), explanation)
-
-
-def _starts(counts: IntArray) -> IntArray:
-    return np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64) if len(counts) else counts.astype(np.int64)
-
-
-def _rows(terms: TermMatrix, rows: npt.NDArray[np.int64]) -> TermMatrix:
-    """The given rows of a term matrix, in that order."""
-    spans = [np.arange(terms.indptr[r], terms.indptr[r + 1]) for r in rows]
-    taken = np.concatenate(spans) if spans else np.zeros(0, np.int64)
-    indptr = np.concatenate([[0], np.cumsum([len(s) for s in spans])]).astype(np.int64)
-    return TermMatrix(indptr, terms.indices[taken], terms.data[taken], terms.width)
 
 
 def field_affinity(taxonomy: Taxonomy, wanted: Sequence[str], offered: Sequence[str]) -> float:

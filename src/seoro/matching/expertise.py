@@ -33,6 +33,7 @@ from enum import StrEnum
 import numpy as np
 import numpy.typing as npt
 
+from seoro.matching.arrays import rows_of, starts_of
 from seoro.matching.semantic import Embedder, Vectors
 
 Matrix = npt.NDArray[np.float64]
@@ -116,18 +117,13 @@ class Passages:
         if not docs:
             return Passages(self.vectors[:0], np.zeros(0, dtype=np.int64))
         counts = self.counts()[list(docs)]
-        rows = np.concatenate(
-            [np.arange(self.starts[d], self.starts[d] + n) for d, n in zip(docs, counts, strict=True)]
-        )
-        return Passages(self.vectors[rows], np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64))
+        return Passages(self.vectors[rows_of(self.starts[list(docs)], counts)], starts_of(counts))
 
 
 def encode_docs(embedder: Embedder, docs: Sequence[ExpertiseDoc], *, split: bool = True) -> Passages:
     """Embed every passage of every document in one batch."""
     pieces = [passages(d, split=split) for d in docs]
-    counts = np.array([len(p) for p in pieces], dtype=np.int64)
-    starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64) if len(docs) else counts
-    return Passages(embedder.encode([t for p in pieces for t in p]), starts)
+    return Passages(embedder.encode([t for p in pieces for t in p]), starts_of([len(p) for p in pieces]))
 
 
 def dense_similarity(docs: Passages, queries: Passages) -> Matrix:

@@ -21,6 +21,8 @@ from functools import cached_property
 import numpy as np
 import numpy.typing as npt
 
+from seoro.matching.arrays import rows_of
+
 Matrix = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
@@ -49,6 +51,13 @@ class TermMatrix:
         indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
         row_of = np.repeat(np.arange(self.rows), np.diff(self.indptr))
         return indptr, row_of[order].astype(np.int64), self.data[order]
+
+    def take(self, rows: Sequence[int] | IntArray) -> TermMatrix:
+        """The given rows, in that order."""
+        counts = np.diff(self.indptr)[np.asarray(rows, dtype=np.int64)]
+        taken = rows_of(self.indptr[np.asarray(rows, dtype=np.int64)], counts)
+        indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        return TermMatrix(indptr, self.indices[taken], self.data[taken], self.width)
 
     def row(self, i: int) -> Matrix:
         """Row ``i`` as a dense, vocabulary-sized vector."""
@@ -127,10 +136,10 @@ def lexical_similarity(docs: TermMatrix, queries: TermMatrix) -> Matrix:
     for j in range(queries.rows):
         start, end = queries.indptr[j], queries.indptr[j + 1]
         terms, weights = queries.indices[start:end], queries.data[start:end]
-        spans = [np.arange(indptr[t], indptr[t + 1]) for t in terms]
-        if not spans:
+        if not len(terms):
             continue
-        entries = np.concatenate(spans)
-        products = data[entries] * np.repeat(weights, indptr[terms + 1] - indptr[terms])
+        postings = indptr[terms + 1] - indptr[terms]
+        entries = rows_of(indptr[terms], postings)
+        products = data[entries] * np.repeat(weights, postings)
         out[:, j] = np.bincount(rows[entries], weights=products, minlength=docs.rows)
     return out
