@@ -5,7 +5,7 @@ import pytest
 from seoro.domain.text import has_hangul
 from seoro.services.database import Database
 from seoro.services.demo import load_demo
-from seoro.services.matching import build_engine, match_profile, match_record, recommend_between
+from seoro.services.matching import build_engine, match_record, recommend_between
 
 pytestmark = pytest.mark.integration
 
@@ -17,7 +17,7 @@ def test_korean_needs_find_english_experts_in_their_field(db: Database) -> None:
         needs = [p for p in unit.profiles.find() if p.kind.value == "need" and has_hangul(p.title.ko)]
         english = {f"expert:{e.id}" for e in unit.experts.find() if e.expertise.en and not e.expertise.ko}
     assert len(needs) == 44
-    found = [match_profile(db, profile_id=n.id, top=3, engine=engine) for n in needs]
+    found = [match_record(db, key=f"profile:{n.id}", top=3, engine=engine) for n in needs]
     in_field = sum(any(m.explanation.shared_fields or m.explanation.related_fields for m in r.matches) for r in found)
     assert in_field >= 40  # 41 of 44 measured; the misses are custom regional fields no expert is tagged with
     headline = found[0]
@@ -34,10 +34,10 @@ def test_korean_needs_find_english_experts_in_their_field(db: Database) -> None:
 def test_match_can_look_for_organisations_and_offers(db: Database) -> None:
     load_demo(db, actor="tester")
     engine = build_engine(db)
-    orgs = match_profile(db, profile_id=1, top=5, kinds=("organisation",), engine=engine)
+    orgs = match_record(db, key="profile:1", top=5, kinds=("organisation",), engine=engine)
     assert [m.candidate.kind for m in orgs.matches] == ["organisation"] * 5
-    offers = match_profile(
-        db, profile_id=1, top=3, kinds=("offer", "partner_search"), countries=("US", "CA"), engine=engine
+    offers = match_record(
+        db, key="profile:1", top=3, kinds=("offer", "partner_search"), countries=("US", "CA"), engine=engine
     )
     assert {m.candidate.kind for m in offers.matches} <= {"offer", "partner_search"}
     assert {m.candidate.country for m in offers.matches} <= {"US", "CA"}
@@ -72,13 +72,13 @@ def test_organisation_kind_and_language_filters(db: Database) -> None:
         }
         speaks = {f"expert:{e.id}": set(e.languages) for e in unit.experts.find()}
     kinds_asked = ("expert", "organisation")
-    found = match_profile(db, profile_id=1, top=8, kinds=kinds_asked, org_kinds=("university",), engine=engine)
+    found = match_record(db, key="profile:1", top=8, kinds=kinds_asked, org_kinds=("university",), engine=engine)
     assert len(found.matches) == 8
     for m in found.matches:
         assert m.candidate.org_kind == "university"
         if m.candidate.kind == "expert":
             assert employer[m.candidate.key] == "university"
-    unfiltered = match_profile(db, profile_id=1, top=8, kinds=kinds_asked, engine=engine)
+    unfiltered = match_record(db, key="profile:1", top=8, kinds=kinds_asked, engine=engine)
     assert {m.candidate.org_kind for m in unfiltered.matches} != {"university"}
-    korean = match_profile(db, profile_id=1, top=5, languages=("ko",), engine=engine)
+    korean = match_record(db, key="profile:1", top=5, languages=("ko",), engine=engine)
     assert korean.matches and all("ko" in speaks[m.candidate.key] for m in korean.matches)

@@ -153,11 +153,14 @@ def engine_for(
     *,
     progress: Progress | None = None,
     cache: Path | None = None,
+    vectors: Vectors | None = None,
 ) -> Engine:
-    """An engine over ``found``, its text vectors read from (or added to) the database."""
+    """An engine over ``found``, its text vectors read from (or added to) the database, unless the
+    caller has just read them (``vectors``, in :func:`passage_texts` order)."""
     tools = tools_for(taxonomy)
     texts = passage_texts(found)
-    vectors, _ = vectors_for(db, tools.embedder, texts, progress=progress)
+    if vectors is None:
+        vectors, _ = vectors_for(db, tools.embedder, texts, progress=progress)
     return Engine(found, tools, vectors=vectors, index_for=cached_index(cache, tools.embedder.name, texts))
 
 
@@ -214,9 +217,9 @@ def rebuild_index(
     texts = passage_texts(found)
     embedder = _shared_tools()[0]
     removed = forget_vectors(db, embedder.name, None if full else {text_hash(t) for t in texts}, actor=actor)
-    _, report = vectors_for(db, embedder, texts, actor=actor, progress=progress)
+    vectors, report = vectors_for(db, embedder, texts, actor=actor, progress=progress)
     if cache is not None and len(texts) > EXACT_UP_TO:
-        engine_for(db, found, taxonomy, cache=cache)
+        engine_for(db, found, taxonomy, cache=cache, vectors=vectors)
     return IndexReport(report.texts, report.encoded, report.reused, removed)
 
 
@@ -225,34 +228,6 @@ def index_size(db: Database) -> tuple[int, int]:
     with db.reading() as unit:
         texts = set(passage_texts(candidates(unit)))
         return len(texts), unit.vectors.count(_shared_tools()[0].name)
-
-
-def match_profile(
-    db: Database,
-    *,
-    profile_id: int,
-    top: int = 10,
-    kinds: tuple[str, ...] = ("expert",),
-    fields: tuple[str, ...] = (),
-    countries: tuple[str, ...] = (),
-    org_kinds: tuple[str, ...] = (),
-    languages: tuple[str, ...] = (),
-    engine: Engine | None = None,
-    cache: Path | None = None,
-) -> MatchResult:
-    """The best partners for one profile: experts by default, or organisations and other profiles."""
-    return match_record(
-        db,
-        key=f"profile:{profile_id}",
-        top=top,
-        kinds=kinds,
-        fields=fields,
-        countries=countries,
-        org_kinds=org_kinds,
-        languages=languages,
-        engine=engine,
-        cache=cache,
-    )
 
 
 def match_record(
