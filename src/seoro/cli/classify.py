@@ -126,43 +126,32 @@ def to_json(report: ClassifyReport) -> list[dict[str, Any]]:
     ]
 
 
-@classify_app.command("experts")
-def classify_experts(
-    ctx: typer.Context,
-    id_: IdOpt = None,
-    all_: AllOpt = False,
-    top: TopOpt = 3,
-    save: SaveOpt = False,
-    as_json: JsonOpt = False,
-) -> None:
-    """Suggest fields for experts without field codes (from their expertise, keywords and publications)."""
-    _run(ctx, ("expert",), id_, all_, top, save, as_json)
+def _kind_command(name: str, kind: str, summary: str) -> None:
+    """``seoro classify NAME``: the same options for each kind of record."""
+
+    def command(
+        ctx: typer.Context,
+        id_: IdOpt = None,
+        all_: AllOpt = False,
+        top: TopOpt = 3,
+        save: SaveOpt = False,
+        as_json: JsonOpt = False,
+    ) -> None:
+        _run(ctx, (kind,), id_, all_, top, save, as_json)
+
+    command.__doc__ = summary
+    classify_app.command(name)(command)
 
 
-@classify_app.command("organisations")
-def classify_organisations(
-    ctx: typer.Context,
-    id_: IdOpt = None,
-    all_: AllOpt = False,
-    top: TopOpt = 3,
-    save: SaveOpt = False,
-    as_json: JsonOpt = False,
-) -> None:
-    """Suggest fields for organisations without field codes (from their descriptions)."""
-    _run(ctx, ("organisation",), id_, all_, top, save, as_json)
-
-
-@classify_app.command("profiles")
-def classify_profiles(
-    ctx: typer.Context,
-    id_: IdOpt = None,
-    all_: AllOpt = False,
-    top: TopOpt = 3,
-    save: SaveOpt = False,
-    as_json: JsonOpt = False,
-) -> None:
-    """Suggest fields for profiles (needs, offers, searches) without field codes."""
-    _run(ctx, ("profile",), id_, all_, top, save, as_json)
+_kind_command(
+    "experts",
+    "expert",
+    "Suggest fields for experts without field codes (from their expertise, keywords and publications).",
+)
+_kind_command(
+    "organisations", "organisation", "Suggest fields for organisations without field codes (from their descriptions)."
+)
+_kind_command("profiles", "profile", "Suggest fields for profiles (needs, offers, searches) without field codes.")
 
 
 @classify_app.command("all")

@@ -13,9 +13,10 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from seoro.domain.audit import Action
+from seoro.domain.directory import Expert, Organisation, Profile
 from seoro.domain.errors import DomainError
 from seoro.domain.taxonomy import Taxonomy
 from seoro.matching.classify import (
@@ -232,22 +233,27 @@ def _change_fields(
 ) -> tuple[list[str], list[str]]:
     """Apply ``change`` to one record's field codes and save it if they changed; (before, after)."""
     if entity == "expert":
-        expert = unit.experts.get(id_)
-        before, expert.fields = list(expert.fields), change(list(expert.fields))
-        if before != expert.fields:
-            unit.experts.save(expert)
-        return before, list(expert.fields)
+        return _changed(unit.experts, id_, change)
     if entity == "organisation":
-        org = unit.organisations.get(id_)
-        before, org.fields = list(org.fields), change(list(org.fields))
-        if before != org.fields:
-            unit.organisations.save(org)
-        return before, list(org.fields)
-    profile = unit.profiles.get(id_)
-    before, profile.fields = list(profile.fields), change(list(profile.fields))
-    if before != profile.fields:
-        unit.profiles.save(profile)
-    return before, list(profile.fields)
+        return _changed(unit.organisations, id_, change)
+    return _changed(unit.profiles, id_, change)
+
+
+R = TypeVar("R", Expert, Organisation, Profile)
+
+
+class _Records(Protocol[R]):
+    def get(self, id_: int, /) -> R: ...
+
+    def save(self, record: R, /) -> int: ...
+
+
+def _changed(records: _Records[R], id_: int, change: Callable[[list[str]], list[str]]) -> tuple[list[str], list[str]]:
+    record = records.get(id_)
+    before, record.fields = list(record.fields), change(list(record.fields))
+    if before != record.fields:
+        records.save(record)
+    return before, list(record.fields)
 
 
 # -- reading ---------------------------------------------------------------------------------------
