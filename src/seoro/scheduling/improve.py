@@ -1,0 +1,138 @@
+"""From a chosen set of meetings to a good timetable: placement, filling, exchanges and compaction."""
+
+from __future__ import annotations
+
+import time
+
+from seoro.scheduling.problem import NONE
+from seoro.scheduling.repair import Journal, make_room, table_path
+from seoro.scheduling.state import State, span_gaps
+
+
+class Clock:
+    def __init__(self, seconds: float) -> None:
+        self.end = time.perf_counter() + seconds
+
+    def left(self) -> float:
+        return self.end - time.perf_counter()
+
+    def over(self) -> bool:
+        return time.perf_counter() > self.end
+
+
+def tightness(st: State, chosen: list[int]) -> list[int]:
+    """``chosen`` with the hardest first: meetings of parties whose chosen meetings nearly fill their day."""
+    p = st.p
+    load = [0] * p.n_parties
+    for r in chosen:
+        load[p.req_a[r]] += 1
+        load[p.req_b[r]] += 1
+    free = [max(1, a.bit_count()) for a in p.party_avail]
+
+    def key(r: int) -> tuple[float, int, float]:
+        a, b = p.req_a[r], p.req_b[r]
+        room = st.f.mask[r].bit_count()
+        return (-max(load[a] / free[a], load[b] / free[b]), room, -p.req_value[r])
+
+    return sorted(chosen, key=key)
+
+
+def place_all(st: State, order: list[int], depth: int, clock: Clock) -> list[int]:
+    """Place each request of ``order`` in turn, making room when needed; returns those that did not fit."""
+    missed = []
+    for r in order:
+        if st.slot[r] != NONE:
+            continue
+        if st.try_place(r):
+            continue
+        if depth and not clock.over() and (make_room(st, r, depth, Journal()) or table_path(st, r)):
+            continue
+        missed.append(r)
+    return missed
+
+
+def exchange(st: State, candidates: list[int], clock: Clock) -> int:
+    """Swap a waiting request for a cheaper meeting of one of its parties when that gains value."""
+    p = st.p
+    gained = 0
+    for r in candidates:
+        if clock.over():
+            break
+        if st.slot[r] != NONE:
+            continue
+        for q in (p.req_a[r], p.req_b[r]):
+            if _swap_in(st, r, q):
+                gained += 1
+                break
+    return gained
+
+
+def _swap_in(st: State, r: int, q: int) -> bool:
+    p = st.p
+    worse = sorted(
+        (m for m in st.meeting_at[q].values() if not st.pinned[m] and p.req_value[m] < p.req_value[r]),
+        key=lambda m: p.req_value[m],
+    )
+    for m in worse[:3]:
+        j = Journal()
+        j.note(st, m)
+        st.remove(m)
+        if make_room(st, r, 1, j):
+            make_room(st, m, 1, j)  # the cheaper meeting goes elsewhere when it can; the swap pays anyway
+            return True
+        j.undo(st)
+    return False
+
+
+def compact(st: State, clock: Clock, rounds: int = 3) -> int:
+    """Move meetings to slots that leave fewer idle gaps in both parties' agendas; returns moves made."""
+    p = st.p
+    blocks = p.block_masks()
+    moves = 0
+    for _ in range(rounds):
+        changed = 0
+        for r in range(p.n_requests):
+            if st.slot[r] == NONE or st.pinned[r]:
+                continue
+            if clock.over():
+                return moves + changed
+            changed += _better_slot(st, r, blocks)
+        moves += changed
+        if not changed:
+            break
+    return moves
+
+
+def _gaps(st: State, r: int, blocks: list[int]) -> int:
+    a, b = st.p.req_a[r], st.p.req_b[r]
+    return sum(span_gaps(st.busy[a] & m) + span_gaps(st.busy[b] & m) for m in blocks)
+
+
+def _better_slot(st: State, r: int, blocks: list[int]) -> int:
+    a, b = st.p.req_a[r], st.p.req_b[r]
+    if not (_has_gap(st.busy[a], blocks) or _has_gap(st.busy[b], blocks)):
+        return 0
+    s0 = st.slot[r]
+    before = _gaps(st, r, blocks)
+    interp = st.remove(r)
+    best, best_gaps = s0, before
+    options = st.open_slots(r)
+    while options:
+        low = options & -options
+        options ^= low
+        s = low.bit_length() - 1
+        if s == s0 or not st.fits_at(r, s):
+            continue
+        st.busy[a] |= low
+        st.busy[b] |= low
+        g = _gaps(st, r, blocks)
+        st.busy[a] &= ~low
+        st.busy[b] &= ~low
+        if g < best_gaps:
+            best, best_gaps = s, g
+    st.place(r, best, interp if best == s0 else NONE)
+    return int(best != s0)
+
+
+def _has_gap(busy: int, blocks: list[int]) -> bool:
+    return any(span_gaps(busy & m) for m in blocks)

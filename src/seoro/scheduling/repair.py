@@ -1,0 +1,178 @@
+"""Make room for a meeting by moving the meetings in its way (ejection chains).
+
+To put request ``r`` at slot ``s`` the meetings that block it there — each party's meeting at ``s``, a
+meeting holding the last fitting table, one holding the last able interpreter — are lifted out, ``r``
+goes in, and each lifted meeting must find another slot, directly or by the same move one level
+deeper. If any cannot, every change is undone. Pinned meetings (locked, or announced ones that
+rescheduling keeps) never move.
+"""
+
+from __future__ import annotations
+
+from seoro.scheduling.problem import NONE
+from seoro.scheduling.state import State
+
+
+class Journal:
+    """Placements changed during one attempt, to put back exactly as they were."""
+
+    def __init__(self) -> None:
+        self.before: dict[int, tuple[int, int]] = {}
+
+    def note(self, st: State, r: int) -> None:
+        self.before.setdefault(r, (st.slot[r], st.interp[r]))
+
+    def undo(self, st: State) -> None:
+        for r in self.before:
+            if st.slot[r] != NONE:
+                st.remove(r)
+        for r, (s, i) in self.before.items():
+            if s != NONE:
+                st.place(r, s, i)
+
+
+def blockers(st: State, r: int, s: int) -> list[int] | None:
+    """The meetings to lift so that ``r`` fits at ``s``; ``None`` when a pinned one is among them."""
+    p, f = st.p, st.f
+    out: list[int] = []
+    for q in (p.req_a[r], p.req_b[r]):
+        m = st.meeting_at[q].get(s)
+        if m is not None and m not in out:
+            out.append(m)
+    bit = 1 << s
+    if not st.table_ok(r) & bit:
+        m = _table_holder(st, r, s, out)
+        if m == NONE:
+            return None
+        out.append(m)
+    if f.needs_interp[r] and not st.interp_ok(r) & bit:
+        m = _interp_holder(st, r, s, out)
+        if m == NONE:
+            return None
+        out.append(m)
+    if any(st.pinned[m] for m in out):
+        return None
+    return out
+
+
+def _table_holder(st: State, r: int, s: int, taken: list[int]) -> int:
+    """A movable meeting at ``s`` whose table ``r`` could use (it needs at least the class that is full)."""
+    need = st.f.need[r]
+    worst = max(j for j in range(need + 1) if st.full[j] >> s & 1)
+    for m in st.at_slot[s]:
+        if m not in taken and not st.pinned[m] and st.f.need[m] >= worst:
+            return m
+    return NONE
+
+
+def _interp_holder(st: State, r: int, s: int, taken: list[int]) -> int:
+    able = set(st.f.interps[r])
+    for m in st.at_slot[s]:
+        if m not in taken and not st.pinned[m] and st.interp[m] in able:
+            return m
+    return NONE
+
+
+def make_room(st: State, r: int, depth: int, journal: Journal, avoid: int = 0) -> bool:
+    """Place ``r`` (under its caps) at some slot, moving blockers ``depth`` levels deep if needed."""
+    if not st.under_cap(r):
+        return False
+    open_ = st.open_slots(r) & ~avoid
+    s = st.best_slot(r, open_)
+    if s != NONE:
+        journal.note(st, r)
+        st.place(r, s)
+        return True
+    if depth == 0:
+        return False
+    tried = st.f.mask[r] & ~avoid & ~open_
+    while tried:
+        low = tried & -tried
+        tried ^= low
+        s = low.bit_length() - 1
+        if _move_in(st, r, s, depth, journal, avoid | low):
+            return True
+    return False
+
+
+def _move_in(st: State, r: int, s: int, depth: int, journal: Journal, avoid: int) -> bool:
+    out = blockers(st, r, s)
+    if out is None:
+        return False
+    inner = Journal()
+    for m in out:
+        inner.note(st, m)
+        st.remove(m)
+    if not (st.open_slots(r) >> s & 1 and st.fits_at(r, s)):
+        inner.undo(st)
+        return False
+    inner.note(st, r)
+    st.place(r, s)
+    for m in out:
+        if not make_room(st, m, depth - 1, inner, avoid):
+            inner.undo(st)
+            return False
+    for m, before in inner.before.items():
+        journal.before.setdefault(m, before)
+    return True
+
+
+def table_path(st: State, r: int) -> bool:
+    """Place ``r`` where both parties are free but the tables are taken, by shifting one meeting per slot
+    along a chain of slots that ends at a slot with a table left (a breadth-first search over slots)."""
+    if not st.under_cap(r):
+        return False
+    p, f = st.p, st.f
+    a, b = p.req_a[r], p.req_b[r]
+    starts = f.mask[r] & ~st.busy[a] & ~st.busy[b] & st.interp_ok(r) & ~st.table_ok(r)
+    starts = sum(1 << s for s in _bits(starts) if st.fits_at(r, s))
+    if not starts:
+        return False
+    parent: dict[int, tuple[int, int]] = dict.fromkeys(_bits(starts), (NONE, r))  # slot -> (previous slot, mover)
+    frontier = list(parent)
+    while frontier:
+        nxt = []
+        for u in frontier:
+            incoming = parent[u][1]
+            for m in st.at_slot[u]:
+                if st.pinned[m] or f.need[m] < f.need[incoming] or f.need[m] == NONE:
+                    continue
+                ma, mb = p.req_a[m], p.req_b[m]
+                dest = f.mask[m] & ~st.busy[ma] & ~st.busy[mb] & st.interp_ok(m)
+                for v in _bits(dest & ~sum(1 << s for s in parent)):
+                    if st.table_ok(m) >> v & 1:
+                        return _shift(st, r, parent, u, m, v)
+                    parent[v] = (u, m)
+                    nxt.append(v)
+        frontier = nxt
+    return False
+
+
+def _bits(mask: int) -> list[int]:
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+def _shift(st: State, r: int, parent: dict[int, tuple[int, int]], u: int, m: int, v: int) -> bool:
+    moves = [(m, v)]
+    while True:
+        prev, mover = parent[u]
+        moves.append((mover, u))
+        if prev == NONE:
+            break
+        u = prev
+    j = Journal()
+    for mover, _ in moves:
+        j.note(st, mover)
+        if st.slot[mover] != NONE:
+            st.remove(mover)
+    for mover, dest in moves:
+        if not (st.open_slots(mover) >> dest & 1 and st.fits_at(mover, dest) and st.under_cap(mover)):
+            j.undo(st)
+            return False
+        st.place(mover, dest)
+    return True

@@ -1,0 +1,118 @@
+"""The scheduler: choose meetings with a proven bound, place them in slots, repair, improve, compact.
+
+1. Locked meetings go where staff put them; announced ones (rescheduling) stay where they were
+   whenever that is still possible, and only those that cannot stay are moved (or dropped).
+2. ``bound.select`` solves the counting relaxation: its optimum is the proven upper bound and its
+   solution says which meetings to aim for.
+3. The chosen meetings are placed hardest first, moving others out of the way when needed
+   (``repair``); then every other request is tried by value, cheaper meetings are exchanged for
+   dearer waiting ones, and idle gaps are squeezed out without changing which meetings happen.
+4. Small problems the heuristic does not prove optimal go to an exact CP-SAT model (``exact``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from seoro.domain.errors import DomainError
+from seoro.scheduling import exact
+from seoro.scheduling.bound import select
+from seoro.scheduling.feasible import facts
+from seoro.scheduling.improve import Clock, compact, exchange, place_all, tightness
+from seoro.scheduling.problem import NONE, Problem, Result, Schedule
+from seoro.scheduling.reasons import reasons
+from seoro.scheduling.state import State
+from seoro.scheduling.tables import assign
+
+Progress = Callable[[str, float], None]
+TOLERANCE = 1e-6
+
+
+def solve(problem: Problem, *, time_limit: float = 30.0, progress: Progress | None = None) -> Result:
+    """The best schedule found within ``time_limit`` seconds, with its proven bound and the reasons."""
+    started = time.perf_counter()
+    say = progress or (lambda _step, _share: None)
+    clock = Clock(time_limit)
+    f = facts(problem)
+    st = State(problem, f)
+    _place_locks(st)
+    moved, dropped = _keep_announced(st, clock)
+    say("bound", 0.1)
+    sel = select(problem, f, time_limit * 0.5)
+    say("place", 0.5)
+    chosen = [r for r in range(problem.n_requests) if sel.x[r] > 0.5 and st.slot[r] == NONE]
+    missed = place_all(st, tightness(st, chosen), 1, clock)
+    missed = place_all(st, missed, 2, clock)
+    stats = {"chosen": len(chosen), "chosen_missed": len(missed), "after_chosen": st.value}
+    rest = sorted(
+        (r for r in range(problem.n_requests) if st.slot[r] == NONE and f.mask[r] and r not in set(missed)),
+        key=lambda r: (-sel.x[r], -problem.req_value[r]),
+    )
+    say("improve", 0.7)
+    place_all(st, rest, 0, clock)
+    stats["after_fill"] = st.value
+    if missed:
+        exchange(st, missed, clock)
+        place_all(st, rest, 0, clock)
+    stats["after_exchange"] = st.value
+    say("compact", 0.85)
+    compact(st, Clock(max(0.0, clock.left())))
+    bound = sel.bound
+    if st.value < bound * (1 - TOLERANCE) and exact.small(problem):
+        bound = min(bound, exact.improve(st, max(1.0, clock.left())))
+    slot = list(st.slot)
+    schedule = Schedule(slot, assign(problem, f, slot), list(st.interp))
+    say("done", 1.0)
+    return Result(
+        schedule=schedule,
+        value=st.value,
+        bound=max(bound, st.value),
+        idle_gaps=st.idle_gaps(),
+        seconds=time.perf_counter() - started,
+        reasons=reasons(st),
+        moved=_moved_tables(problem, schedule, moved),
+        dropped=dropped,
+        stats={"lp_seconds": sel.seconds, "lp_rounds": sel.rounds, "lp_value": sel.value, **stats},
+    )
+
+
+def _place_locks(st: State) -> None:
+    p = st.p
+    for r in range(p.n_requests):
+        s = p.req_lock_slot[r]
+        if s == NONE:
+            continue
+        if not (st.under_cap(r) and st.open_slots(r) >> s & 1 and st.fits_at(r, s)):
+            raise DomainError("lock_infeasible", request=r, slot=s)
+        st.place(r, s)
+        st.pinned[r] = True
+
+
+def _keep_announced(st: State, clock: Clock) -> tuple[list[int], list[int]]:
+    """Announced meetings stay put when they still can; the others move (returned) or are dropped."""
+    p = st.p
+    must_move = []
+    for r in range(p.n_requests):
+        s = p.req_prev_slot[r]
+        if s == NONE or st.slot[r] != NONE:
+            continue
+        if st.under_cap(r) and st.open_slots(r) >> s & 1 and st.fits_at(r, s):
+            st.place(r, s)
+            st.pinned[r] = True
+        else:
+            must_move.append(r)
+    dropped = place_all(st, must_move, 2, clock)
+    for r in must_move:
+        st.pinned[r] = st.slot[r] != NONE
+    return [r for r in must_move if st.slot[r] != NONE], dropped
+
+
+def _moved_tables(p: Problem, schedule: Schedule, moved: list[int]) -> list[int]:
+    """Moved slots, plus announced meetings that kept their slot but had to change table."""
+    out = set(moved)
+    for r in range(p.n_requests):
+        kept_slot = p.req_prev_slot[r] != NONE and schedule.slot[r] == p.req_prev_slot[r]
+        if kept_slot and p.req_prev_table[r] != NONE and schedule.table[r] != p.req_prev_table[r]:
+            out.add(r)
+    return sorted(out)
