@@ -117,7 +117,9 @@ def select(p: Problem, f: Facts, time_limit: float) -> Selection:
     n, n_rows = len(cols), len(m.starts)
     w = np.array([p.req_value[r] for r in cols], dtype=np.float64)
     locked = np.array([p.req_lock_slot[r] != NONE for r in cols])
-    nz_row = np.repeat(np.arange(n_rows), np.diff(np.asarray([*m.starts, len(m.index)], dtype=np.int64)).astype(np.int64))
+    nz_row = np.repeat(
+        np.arange(n_rows), np.diff(np.asarray([*m.starts, len(m.index)], dtype=np.int64)).astype(np.int64)
+    )
     nz_col = np.array(m.index, dtype=np.int64)
     active = _initial(p, cols, w, locked)
     h = _highs(n, w, locked, active, m, time_limit)
