@@ -14,6 +14,7 @@ clock still returns a proven bound.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -26,9 +27,12 @@ from seoro.scheduling.problem import NONE, Problem, members
 
 @dataclass(frozen=True)
 class Selection:
-    """``x[r]``: the LP's value of request ``r`` (1 = chosen); ``bound``: a proven upper bound."""
+    """``x[r]``: the LP's value of request ``r`` (1 = chosen); ``bound``: a proven upper bound;
+    ``reduced[r]``: what adding ``r`` would gain at the LP's prices (≤ 0 at the optimum, near 0 for
+    requests almost as good as the chosen ones)."""
 
     x: list[float]
+    reduced: list[float]
     value: float
     bound: float
     rounds: int
@@ -95,9 +99,24 @@ def _rows(p: Problem, f: Facts, cols: list[int], reach: list[int]) -> _Model:
         for j in range(len(f.seat_values)):
             tables = sum(f.class_cap[j][s] for s in members(keep))
             add([c for c in inside if f.need[cols[c]] >= j], float(tables))
-        seats = sum((a & keep).bit_count() for a in p.interp_avail)
-        add([c for c in inside if f.needs_interp[cols[c]]], float(seats))
+        _interpreter_rows(p, f, cols, inside, keep, add)
     return m
+
+
+def _interpreter_rows(
+    p: Problem, f: Facts, cols: list[int], inside: list[int], keep: int, add: Callable[[list[int], float], None]
+) -> None:
+    """For each set of interpreters some request can use: the requests only they can serve fit in
+    their free slots (a German-Korean pair needs one of the few who speak both)."""
+    by_set: dict[int, list[int]] = {}
+    for c in inside:
+        if f.needs_interp[cols[c]]:
+            by_set.setdefault(sum(1 << i for i in f.interps[cols[c]]), []).append(c)
+    for able in by_set:
+        within = [c for other, cs in by_set.items() if other & ~able == 0 for c in cs]
+        add(within, float(sum((p.interp_avail[i] & keep).bit_count() for i in members(able))))
+    everyone = [c for cs in by_set.values() for c in cs]
+    add(everyone, float(sum((a & keep).bit_count() for a in p.interp_avail)))
 
 
 def _reach(p: Problem, f: Facts, r: int, blocks: list[int]) -> int:
@@ -112,7 +131,7 @@ def select(p: Problem, f: Facts, time_limit: float) -> Selection:
     cols = [r for r in range(p.n_requests) if f.mask[r] or p.req_lock_slot[r] != NONE]
     reach = [_reach(p, f, r, blocks) for r in cols]
     if not cols:
-        return Selection([0.0] * p.n_requests, 0.0, 0.0, 0, 0.0)
+        return Selection([0.0] * p.n_requests, [0.0] * p.n_requests, 0.0, 0.0, 0, 0.0)
     m = _rows(p, f, cols, reach)
     n, n_rows = len(cols), len(m.starts)
     w = np.array([p.req_value[r] for r in cols], dtype=np.float64)
@@ -140,9 +159,11 @@ def select(p: Problem, f: Facts, time_limit: float) -> Selection:
         h.changeColsBounds(len(add), add.astype(np.int32), np.zeros(len(add)), np.ones(len(add)))
     x = np.asarray(h.getSolution().col_value)
     out = [0.0] * p.n_requests
+    gain = [-float("inf")] * p.n_requests
     for c, r in enumerate(cols):
         out[r] = float(x[c])
-    return Selection(out, obj, max(bound, obj), rounds, time.perf_counter() - started)
+        gain[r] = float(reduced[c])
+    return Selection(out, gain, obj, max(bound, obj), rounds, time.perf_counter() - started)
 
 
 def _initial(p: Problem, cols: list[int], w: np.ndarray, locked: np.ndarray) -> np.ndarray:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-from seoro.scheduling.problem import NONE
-from seoro.scheduling.repair import Journal, make_room, table_path
+from seoro.scheduling.problem import NONE, members
+from seoro.scheduling.repair import Journal, make_room, releasers, resource_path
 from seoro.scheduling.state import State, span_gaps
 
 
@@ -45,26 +45,52 @@ def place_all(st: State, order: list[int], depth: int, clock: Clock) -> list[int
             continue
         if st.try_place(r):
             continue
-        if depth and not clock.over() and (make_room(st, r, depth, Journal()) or table_path(st, r)):
+        if depth and not clock.over() and (make_room(st, r, depth, Journal()) or resource_path(st, r)):
             continue
         missed.append(r)
     return missed
 
 
-def exchange(st: State, candidates: list[int], clock: Clock) -> int:
-    """Swap a waiting request for a cheaper meeting of one of its parties when that gains value."""
+def exchange(st: State, candidates: list[int], clock: Clock, target: float) -> int:
+    """Swap a waiting request for a cheaper meeting of one of its parties when that gains value,
+    until the schedule is worth ``target``."""
     p = st.p
     gained = 0
     for r in candidates:
-        if clock.over():
+        if clock.over() or st.value >= target:
             break
         if st.slot[r] != NONE:
             continue
-        for q in (p.req_a[r], p.req_b[r]):
-            if _swap_in(st, r, q):
-                gained += 1
-                break
+        if any(_swap_in(st, r, q) for q in (p.req_a[r], p.req_b[r])) or _swap_resource(st, r):
+            gained += 1
     return gained
+
+
+def _swap_resource(st: State, r: int) -> bool:
+    """Give ``r`` the table or interpreter of a cheaper meeting at a slot where both its parties are free."""
+    p, f = st.p, st.f
+    if not st.under_cap(r):
+        return False
+    a, b = p.req_a[r], p.req_b[r]
+    best, best_slot = NONE, NONE
+    for s in members(f.mask[r] & ~st.busy[a] & ~st.busy[b]):
+        if not st.fits_at(r, s):
+            continue
+        for m in releasers(st, r, s):
+            if p.req_value[m] < p.req_value[r] and (best == NONE or p.req_value[m] < p.req_value[best]):
+                best, best_slot = m, s
+    if best == NONE:
+        return False
+    j = Journal()
+    j.note(st, best)
+    st.remove(best)
+    if not (st.open_slots(r) >> best_slot & 1):
+        j.undo(st)
+        return False
+    j.note(st, r)
+    st.place(r, best_slot)
+    make_room(st, best, 1, j)  # the cheaper meeting goes elsewhere when it can
+    return True
 
 
 def _swap_in(st: State, r: int, q: int) -> bool:

@@ -65,6 +65,27 @@ def _table_holder(st: State, r: int, s: int, taken: list[int]) -> int:
     return NONE
 
 
+def _parties_at(st: State, r: int, s: int) -> list[int]:
+    return [m for q in (st.p.req_a[r], st.p.req_b[r]) if (m := st.meeting_at[q].get(s)) is not None]
+
+
+def _free_interp(st: State, r: int, s: int, journal: Journal) -> bool:
+    """Free an interpreter able to serve ``r`` at ``s`` by handing their meeting to another free one."""
+    bit = 1 << s
+    for m in list(st.at_slot[s]):
+        i = st.interp[m]
+        if i == NONE or i not in st.f.interps[r] or st.pinned[m]:
+            continue
+        for i2 in st.f.interps[m]:
+            if i2 != i and st.p.interp_avail[i2] & ~st.interp_busy[i2] & bit:
+                journal.note(st, m)
+                st.interp_busy[i] &= ~bit
+                st.interp_busy[i2] |= bit
+                st.interp[m] = i2
+                return True
+    return False
+
+
 def _interp_holder(st: State, r: int, s: int, taken: list[int]) -> int:
     able = set(st.f.interps[r])
     for m in st.at_slot[s]:
@@ -96,10 +117,13 @@ def make_room(st: State, r: int, depth: int, journal: Journal, avoid: int = 0) -
 
 
 def _move_in(st: State, r: int, s: int, depth: int, journal: Journal, avoid: int) -> bool:
+    inner = Journal()
+    if st.f.needs_interp[r] and not st.interp_ok(r) >> s & 1:
+        _free_interp(st, r, s, inner)  # a cheaper fix than moving a meeting; undone with the rest
     out = blockers(st, r, s)
     if out is None:
+        inner.undo(st)
         return False
-    inner = Journal()
     for m in out:
         inner.note(st, m)
         st.remove(m)
@@ -117,35 +141,50 @@ def _move_in(st: State, r: int, s: int, depth: int, journal: Journal, avoid: int
     return True
 
 
-def table_path(st: State, r: int) -> bool:
-    """Place ``r`` where both parties are free but the tables are taken, by shifting one meeting per slot
-    along a chain of slots that ends at a slot with a table left (a breadth-first search over slots)."""
+def resource_path(st: State, r: int) -> bool:
+    """Place ``r`` where both parties are free but the tables or the able interpreters are taken, by
+    shifting one meeting per slot along a chain of slots that ends where the last one finds what it
+    needs (a breadth-first search over slots)."""
     if not st.under_cap(r):
         return False
     p, f = st.p, st.f
     a, b = p.req_a[r], p.req_b[r]
-    starts = f.mask[r] & ~st.busy[a] & ~st.busy[b] & st.interp_ok(r) & ~st.table_ok(r)
-    starts = sum(1 << s for s in _bits(starts) if st.fits_at(r, s))
-    if not starts:
-        return False
-    parent: dict[int, tuple[int, int]] = dict.fromkeys(_bits(starts), (NONE, r))  # slot -> (previous slot, mover)
+    starts = f.mask[r] & ~st.busy[a] & ~st.busy[b] & ~(st.table_ok(r) & st.interp_ok(r))
+    parent: dict[int, tuple[int, int]] = {s: (NONE, r) for s in _bits(starts) if st.fits_at(r, s)}
     frontier = list(parent)
     while frontier:
         nxt = []
         for u in frontier:
-            incoming = parent[u][1]
-            for m in st.at_slot[u]:
-                if st.pinned[m] or f.need[m] < f.need[incoming] or f.need[m] == NONE:
-                    continue
+            for m in releasers(st, parent[u][1], u):
                 ma, mb = p.req_a[m], p.req_b[m]
-                dest = f.mask[m] & ~st.busy[ma] & ~st.busy[mb] & st.interp_ok(m)
+                dest = f.mask[m] & ~st.busy[ma] & ~st.busy[mb]
                 for v in _bits(dest & ~sum(1 << s for s in parent)):
-                    if st.table_ok(m) >> v & 1:
-                        return _shift(st, r, parent, u, m, v)
+                    if not st.fits_at(m, v):
+                        continue
+                    if (st.table_ok(m) & st.interp_ok(m)) >> v & 1:
+                        return _shift(st, parent, u, m, v)
                     parent[v] = (u, m)
                     nxt.append(v)
         frontier = nxt
     return False
+
+
+def releasers(st: State, x: int, u: int) -> list[int]:
+    """Movable meetings at slot ``u`` whose leaving frees what ``x`` lacks there (a table, an interpreter)."""
+    f = st.f
+    bit = 1 << u
+    no_table = not st.table_ok(x) & bit
+    no_interp = f.needs_interp[x] and not st.interp_ok(x) & bit
+    out = []
+    for m in st.at_slot[u]:
+        if st.pinned[m]:
+            continue
+        if no_table and (f.need[m] == NONE or f.need[m] < f.need[x]):
+            continue
+        if no_interp and st.interp[m] not in f.interps[x]:
+            continue
+        out.append(m)
+    return out
 
 
 def _bits(mask: int) -> list[int]:
@@ -157,7 +196,7 @@ def _bits(mask: int) -> list[int]:
     return out
 
 
-def _shift(st: State, r: int, parent: dict[int, tuple[int, int]], u: int, m: int, v: int) -> bool:
+def _shift(st: State, parent: dict[int, tuple[int, int]], u: int, m: int, v: int) -> bool:
     moves = [(m, v)]
     while True:
         prev, mover = parent[u]
