@@ -86,9 +86,9 @@ def _rows(p: Problem, f: Facts, cols: list[int], reach: list[int]) -> _Model:
         by_party[p.req_a[r]].append(c)
         by_party[p.req_b[r]].append(c)
     for q, cs in enumerate(by_party):
-        avail = p.party_avail[q]
-        if p.party_booth[q] != NONE:
-            avail &= p.table_avail[p.party_booth[q]]
+        avail = 0  # the slots any of its meetings could use (its booth, tables and interpreters allowing)
+        for c in cs:
+            avail |= f.mask[cols[c]] if p.req_lock_slot[cols[c]] == NONE else 1 << p.req_lock_slot[cols[c]]
         for bs in sets:
             within = sum(blocks[k] for k in members(bs))
             cap = min(p.party_cap[q], run_capacity(avail & within, p.slot_follows, p.max_run))

@@ -245,7 +245,14 @@ class _Encoder:
         return {
             "req_prev_slot": tuple(m.slot if m and 0 <= m.slot < n_slots else NONE for m in prev),
             "req_prev_table": tuple(self.table_index.get(m.table, NONE) if m else NONE for m in prev),
+            "req_prev_interp": tuple(self.interp_at(m) for m in prev),
         }
+
+    def interp_at(self, m: Meeting | None) -> int:
+        if m is None or m.interpreter_id is None:
+            return NONE
+        ids = [stored_id(i) for i in self.interpreters]
+        return ids.index(m.interpreter_id) if m.interpreter_id in ids else NONE
 
 
 def encode(

@@ -45,7 +45,8 @@ class Problem:
     A request ``r`` asks parties ``req_a[r]`` and ``req_b[r]`` to meet; ``req_value[r]`` is what the
     meeting is worth (priority, mutual interest, match score, already combined). ``req_lock_slot[r]``
     (and optionally ``req_lock_table[r]``) pins a meeting that must happen then. ``req_prev_slot`` /
-    ``req_prev_table`` hold an already-announced placement that rescheduling keeps when it can.
+    ``req_prev_table`` / ``req_prev_interp`` hold an already-announced placement (slot, table,
+    interpreter) that rescheduling keeps when it can.
 
     A meeting needs a table with ``table_seats >= party_size[a] + party_size[b]``; a booth host
     (``party_booth[p] = t``) meets only at its own table ``t``, which nobody else uses. Parties with no
@@ -70,11 +71,12 @@ class Problem:
     req_lock_table: tuple[int, ...] = ()
     req_prev_slot: tuple[int, ...] = ()
     req_prev_table: tuple[int, ...] = ()
+    req_prev_interp: tuple[int, ...] = ()
     max_run: int = 0
 
     def __post_init__(self) -> None:
         n = len(self.req_a)
-        for name in ("req_lock_slot", "req_lock_table", "req_prev_slot", "req_prev_table"):
+        for name in ("req_lock_slot", "req_lock_table", "req_prev_slot", "req_prev_table", "req_prev_interp"):
             if not getattr(self, name):
                 object.__setattr__(self, name, (NONE,) * n)
         check_shape(self)
@@ -110,7 +112,15 @@ class Problem:
 def check_shape(p: Problem) -> None:
     """Arrays of one kind have one length and every index points at something that exists."""
     per_party = (p.party_cap, p.party_size, p.party_langs, p.party_booth)
-    per_request = (p.req_b, p.req_value, p.req_lock_slot, p.req_lock_table, p.req_prev_slot, p.req_prev_table)
+    per_request = (
+        p.req_b,
+        p.req_value,
+        p.req_lock_slot,
+        p.req_lock_table,
+        p.req_prev_slot,
+        p.req_prev_table,
+        p.req_prev_interp,
+    )
     if (
         len(p.slot_follows) != p.n_slots
         or any(len(a) != p.n_parties for a in per_party)
@@ -126,6 +136,8 @@ def check_shape(p: Problem) -> None:
     if any(s != NONE and not 0 <= s < p.n_slots for s in (*p.req_lock_slot, *p.req_prev_slot)):
         raise DomainError("schedule_shape")
     if any(t != NONE and not 0 <= t < p.n_tables for t in (*p.req_lock_table, *p.req_prev_table)):
+        raise DomainError("schedule_shape")
+    if any(i != NONE and not 0 <= i < len(p.interp_avail) for i in p.req_prev_interp):
         raise DomainError("schedule_shape")
 
 

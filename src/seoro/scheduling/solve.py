@@ -106,12 +106,13 @@ def _keep_announced(st: State, clock: Clock) -> tuple[list[int], list[int]]:
     """Announced meetings stay put when they still can; the others move (returned) or are dropped."""
     p = st.p
     must_move = []
-    for r in range(p.n_requests):
+    announced = [r for r in range(p.n_requests) if p.req_prev_slot[r] != NONE and st.slot[r] == NONE]
+    # those whose own table is still there first, so that a lost table displaces only its meetings
+    announced.sort(key=lambda r: not _table_still_there(p, r))
+    for r in announced:
         s = p.req_prev_slot[r]
-        if s == NONE or st.slot[r] != NONE:
-            continue
         if st.under_cap(r) and st.open_slots(r) >> s & 1 and st.fits_at(r, s):
-            st.place(r, s)
+            st.place(r, s, _same_interpreter(st, r, s))
             st.pinned[r] = True
         else:
             must_move.append(r)
@@ -119,6 +120,19 @@ def _keep_announced(st: State, clock: Clock) -> tuple[list[int], list[int]]:
     for r in must_move:
         st.pinned[r] = st.slot[r] != NONE
     return [r for r in must_move if st.slot[r] != NONE], dropped
+
+
+def _table_still_there(p: Problem, r: int) -> bool:
+    t = p.req_prev_table[r]
+    return t != NONE and bool(p.table_avail[t] >> p.req_prev_slot[r] & 1)
+
+
+def _same_interpreter(st: State, r: int, s: int) -> int:
+    """The interpreter announced with the meeting when still free and able, else ``NONE`` (any)."""
+    i = st.p.req_prev_interp[r]
+    if i != NONE and i in st.f.interps[r] and (st.p.interp_avail[i] & ~st.interp_busy[i]) >> s & 1:
+        return i
+    return NONE
 
 
 def _moved_tables(p: Problem, schedule: Schedule, moved: list[int]) -> list[int]:

@@ -42,7 +42,7 @@ def _one_slot(p: Problem, f: Facts, s: int, rs: list[int], table: list[int]) -> 
     free = sorted(
         (p.table_seats[t], t) for t in range(p.n_tables) if f.table_class[t] != NONE and p.table_avail[t] >> s & 1
     )
-    wishes = sorted(rs, key=lambda r: (p.req_lock_table[r] == NONE, -f.need[r]))
+    wishes = sorted(rs, key=lambda r: (p.req_lock_table[r] == NONE, p.req_prev_table[r] == NONE, -f.need[r]))
     needs = sorted((p.party_size[p.req_a[r]] + p.party_size[p.req_b[r]] for r in rs), reverse=True)
     for r in wishes:
         size = p.party_size[p.req_a[r]] + p.party_size[p.req_b[r]]
