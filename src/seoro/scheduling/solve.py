@@ -45,7 +45,7 @@ def solve(
     say("bound", 0.1)
     sel = select(problem, f, time_limit * 0.5)
     say("place", 0.5)
-    stats = _place(st, sel, Clock(time_limit * 0.8 - (time.perf_counter() - started)), gap_tolerance)
+    stats = _place(st, sel, Clock(time_limit * 0.65 - (time.perf_counter() - started)), gap_tolerance)
     say("compact", 0.85)
     compact(st, Clock(time_limit * 0.92 - (time.perf_counter() - started)))
     bound = sel.bound
