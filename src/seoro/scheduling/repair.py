@@ -9,7 +9,7 @@ rescheduling keeps) never move.
 
 from __future__ import annotations
 
-from seoro.scheduling.problem import NONE
+from seoro.scheduling.problem import NONE, members
 from seoro.scheduling.state import State
 
 
@@ -150,7 +150,7 @@ def resource_path(st: State, r: int) -> bool:
     p, f = st.p, st.f
     a, b = p.req_a[r], p.req_b[r]
     starts = f.mask[r] & ~st.busy[a] & ~st.busy[b] & ~(st.table_ok(r) & st.interp_ok(r))
-    parent: dict[int, tuple[int, int]] = {s: (NONE, r) for s in _bits(starts) if st.fits_at(r, s)}
+    parent: dict[int, tuple[int, int]] = {s: (NONE, r) for s in members(starts) if st.fits_at(r, s)}
     frontier = list(parent)
     while frontier:
         nxt = []
@@ -158,7 +158,7 @@ def resource_path(st: State, r: int) -> bool:
             for m in releasers(st, parent[u][1], u):
                 ma, mb = p.req_a[m], p.req_b[m]
                 dest = f.mask[m] & ~st.busy[ma] & ~st.busy[mb]
-                for v in _bits(dest & ~sum(1 << s for s in parent)):
+                for v in members(dest & ~sum(1 << s for s in parent)):
                     if not st.fits_at(m, v):
                         continue
                     if (st.table_ok(m) & st.interp_ok(m)) >> v & 1:
@@ -184,15 +184,6 @@ def releasers(st: State, x: int, u: int) -> list[int]:
         if no_interp and st.interp[m] not in f.interps[x]:
             continue
         out.append(m)
-    return out
-
-
-def _bits(mask: int) -> list[int]:
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
     return out
 
 
