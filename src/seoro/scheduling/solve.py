@@ -92,14 +92,40 @@ def _place(st: State, sel: Selection, clock: Clock, gap_tolerance: float) -> dic
 
 def _place_locks(st: State) -> None:
     p = st.p
-    for r in range(p.n_requests):
+    locked = [r for r in range(p.n_requests) if p.req_lock_slot[r] != NONE]
+    interp = _lock_interpreters(st, locked)
+    for r in sorted(locked, key=lambda r: not st.f.needs_interp[r]):
         s = p.req_lock_slot[r]
-        if s == NONE:
-            continue
+        if st.f.needs_interp[r] and interp.get(r, NONE) == NONE:
+            raise DomainError("lock_infeasible", request=r, slot=s)
         if not (st.under_cap(r) and st.open_slots(r) >> s & 1 and st.fits_at(r, s)):
             raise DomainError("lock_infeasible", request=r, slot=s)
-        st.place(r, s)
+        st.place(r, s, interp.get(r, NONE))
         st.pinned[r] = True
+
+
+def _lock_interpreters(st: State, locked: list[int]) -> dict[int, int]:
+    """Interpreters for the locked meetings of each slot, as a bipartite matching (augmenting paths),
+    so that one lock never takes the only interpreter another lock could have."""
+    p, f = st.p, st.f
+    owner: dict[tuple[int, int], int] = {}  # (interpreter, slot) -> request
+
+    def assign(r: int, seen: set[int]) -> bool:
+        s = p.req_lock_slot[r]
+        for i in f.interps[r]:
+            if not p.interp_avail[i] >> s & 1 or i in seen:
+                continue
+            seen.add(i)
+            other = owner.get((i, s))
+            if other is None or assign(other, seen):
+                owner[i, s] = r
+                return True
+        return False
+
+    for r in locked:
+        if f.needs_interp[r]:
+            assign(r, set())
+    return {r: i for (i, _), r in owner.items()}
 
 
 def _keep_announced(st: State, clock: Clock) -> tuple[list[int], list[int]]:
