@@ -84,9 +84,9 @@ def _one(p: Problem, r: int, out: Facts, class_avail: tuple[int, ...]) -> None:
         booths = tuple(t for t in booths if p.table_seats[t] >= p.party_size[a] + p.party_size[b])
     else:
         need = bisect_left(out.seat_values, p.party_size[a] + p.party_size[b])
-        locked = p.req_lock_table[r]
-        if locked != NONE and out.table_class[locked] != NONE:
-            need = max(need, out.table_class[locked])  # it holds that table, so it counts as that size
+        for held in (p.req_lock_table[r], p.req_prev_table[r]):
+            if held != NONE and out.table_class[held] != NONE:
+                need = max(need, out.table_class[held])  # it keeps that table, so it counts as that size
         tables = class_avail[need] if need < len(class_avail) else 0
     if mask and not mask & tables:
         why = "no_table"

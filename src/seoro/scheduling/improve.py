@@ -111,22 +111,28 @@ def _swap_in(st: State, r: int, q: int) -> bool:
 
 
 def compact(st: State, clock: Clock, rounds: int = 3) -> int:
-    """Move meetings to slots that leave fewer idle gaps in both parties' agendas; returns moves made."""
-    p = st.p
-    blocks = p.block_masks()
+    """Move meetings to slots that leave fewer idle gaps in both parties' agendas, then trade slots
+    between pairs of meetings where single moves are stuck (full tables); returns the moves made."""
+    blocks = st.p.block_masks()
     moves = 0
-    for _ in range(rounds):
-        changed = 0
-        for r in range(p.n_requests):
-            if st.slot[r] == NONE or st.pinned[r]:
-                continue
-            if clock.over():
-                return moves + changed
-            changed += _better_slot(st, r, blocks)
-        moves += changed
-        if not changed:
-            break
+    for swaps in (False, True):
+        for _ in range(rounds):
+            changed = _compact_pass(st, clock, blocks, swaps)
+            moves += changed
+            if not changed or clock.over():
+                break
     return moves
+
+
+def _compact_pass(st: State, clock: Clock, blocks: list[int], swaps: bool) -> int:
+    changed = 0
+    for r in range(st.p.n_requests):
+        if st.slot[r] == NONE or st.pinned[r]:
+            continue
+        if clock.over():
+            break
+        changed += _better_slot(st, r, blocks, swaps)
+    return changed
 
 
 def _gaps(st: State, r: int, blocks: list[int]) -> int:
@@ -134,7 +140,7 @@ def _gaps(st: State, r: int, blocks: list[int]) -> int:
     return sum(span_gaps(st.busy[a] & m) + span_gaps(st.busy[b] & m) for m in blocks)
 
 
-def _better_slot(st: State, r: int, blocks: list[int]) -> int:
+def _better_slot(st: State, r: int, blocks: list[int], swaps: bool) -> int:
     a, b = st.p.req_a[r], st.p.req_b[r]
     if not (_has_gap(st.busy[a], blocks) or _has_gap(st.busy[b], blocks)):
         return 0
@@ -156,8 +162,41 @@ def _better_slot(st: State, r: int, blocks: list[int]) -> int:
         st.busy[b] &= ~low
         if g < best_gaps:
             best, best_gaps = s, g
+    if swaps and best == s0 and not st.f.needs_interp[r] and _swap_slots(st, r, s0, blocks):
+        return 1
     st.place(r, best, interp if best == s0 else NONE)
     return int(best != s0)
+
+
+def _swap_slots(st: State, r: int, s0: int, blocks: list[int]) -> bool:
+    """With ``r`` lifted from ``s0``: trade slots with a meeting ``m`` at a slot next to r's other
+    meetings when that leaves fewer gaps for all four parties (tables stay counted: same size)."""
+    p, f = st.p, st.f
+    a, b = p.req_a[r], p.req_b[r]
+    near = ((st.busy[a] | st.busy[b]) << 1 | (st.busy[a] | st.busy[b]) >> 1) & f.mask[r] & ~st.busy[a] & ~st.busy[b]
+    for s2 in members(near & ~(1 << s0)):
+        for m in list(st.at_slot[s2]):
+            c, d = p.req_a[m], p.req_b[m]
+            if st.pinned[m] or f.need[m] != f.need[r] or f.needs_interp[m] or f.need[r] == NONE:
+                continue
+            if not f.mask[m] >> s0 & 1 or (st.busy[c] | st.busy[d]) >> s0 & 1:
+                continue
+            before = _gaps(st, m, blocks) + _gaps_of(st, (a, b), blocks, extra=1 << s0)
+            st.remove(m)
+            st.place(r, s2)
+            st.place(m, s0)
+            if _gaps(st, m, blocks) + _gaps(st, r, blocks) < before and st.fits_at(r, s2) and st.fits_at(m, s0):
+                return True
+            st.remove(m)
+            st.remove(r)
+            st.place(m, s2)
+            st.place(r, s0)
+            st.remove(r)  # back to the caller's state: r lifted
+    return False
+
+
+def _gaps_of(st: State, parties: tuple[int, int], blocks: list[int], extra: int) -> int:
+    return sum(span_gaps((st.busy[q] | extra) & m) for q in parties for m in blocks)
 
 
 def _has_gap(busy: int, blocks: list[int]) -> bool:

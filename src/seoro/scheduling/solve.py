@@ -47,7 +47,7 @@ def solve(
     say("place", 0.5)
     stats = _place(st, sel, Clock(time_limit * 0.65 - (time.perf_counter() - started)), gap_tolerance)
     say("compact", 0.85)
-    compact(st, Clock(time_limit * 0.92 - (time.perf_counter() - started)))
+    compact(st, Clock(time_limit * 0.85 - (time.perf_counter() - started)))
     bound = sel.bound
     if st.value < bound * (1 - TOLERANCE) and exact.small(problem):
         bound = min(bound, exact.improve(st, max(1.0, time_limit - (time.perf_counter() - started))))
