@@ -15,6 +15,7 @@ from seoro.domain.errors import DomainError
 from seoro.storage import migrate
 from seoro.storage.agreements import Agreements
 from seoro.storage.audit import AuditLog
+from seoro.storage.events import Events
 from seoro.storage.db import describe, make_engine, transaction
 from seoro.storage.experts import Experts
 from seoro.storage.organisations import Organisations
@@ -39,6 +40,7 @@ class Unit:
     audit: AuditLog = field(init=False)
     vectors: TextVectors = field(init=False)
     suggestions: Suggestions = field(init=False)
+    events: Events = field(init=False)
 
     def __post_init__(self) -> None:
         self.organisations = Organisations(self.conn)
@@ -49,6 +51,7 @@ class Unit:
         self.audit = AuditLog(self.conn)
         self.vectors = TextVectors(self.conn)
         self.suggestions = Suggestions(self.conn)
+        self.events = Events(self.conn)
 
     def record(self, action: Action, entity: str, entity_id: int, changes: dict[str, Any]) -> None:
         self.audit.record(AuditEntry(datetime.now(UTC), self.actor, action, entity, entity_id, changes, self.source))

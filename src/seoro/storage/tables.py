@@ -273,3 +273,138 @@ field_suggestions = Table(
 
 # Tables in an order that satisfies foreign keys, for loading, dumping and clearing.
 ALL = tuple(metadata.sorted_tables)
+
+# ---- brokerage events (issue 10)
+
+events = Table(
+    "events",
+    metadata,
+    _id(),
+    Column("name_ko", Text, nullable=False),
+    Column("name_en", Text, nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("venue", String(300), nullable=False),
+    Column("scheduling_mode", String(20), nullable=False),
+    Column("auto_accept", Boolean, nullable=False),
+    Column("request_expiry_hours", Integer, nullable=True),
+    Column("cross_type_only", Boolean, nullable=False),
+    Column("max_in_a_row", Integer, nullable=False),
+    Column("default_max_meetings", Integer, nullable=True),
+)
+
+event_sessions = Table(
+    "event_sessions",
+    metadata,
+    Column("event_id", Integer, _fk("events.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("code", String(40), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("start", String(5), nullable=False),
+    Column("slot_minutes", Integer, nullable=False),
+    Column("slots", Integer, nullable=True),
+    Column("end", String(5), nullable=True),
+    Column("name_ko", String(200), nullable=False),
+    Column("name_en", String(200), nullable=False),
+    Column("breaks", JSON, nullable=False),
+)
+
+event_tables = Table(
+    "event_tables",
+    metadata,
+    Column("event_id", Integer, _fk("events.id"), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("seats", Integer, nullable=False),
+    Column("host", Integer, nullable=True),
+    Column("availability", JSON, nullable=True),
+)
+
+event_types = Table(
+    "event_types",
+    metadata,
+    Column("event_id", Integer, _fk("events.id"), primary_key=True),
+    Column("code", String(40), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("name_ko", String(200), nullable=False),
+    Column("name_en", String(200), nullable=False),
+    Column("max_meetings", Integer, nullable=True),
+)
+
+event_participants = Table(
+    "event_participants",
+    metadata,
+    _id(),
+    Column("event_id", Integer, _fk("events.id"), nullable=False, index=True),
+    Column("name_ko", String(300), nullable=False),
+    Column("name_en", String(300), nullable=False),
+    Column("type_code", String(40), nullable=False),
+    Column("expert_id", Integer, _fk("experts.id", "SET NULL"), nullable=True),
+    Column("organisation_id", Integer, _fk("organisations.id", "SET NULL"), nullable=True),
+    Column("delegation", String(200), nullable=True),
+    Column("languages", JSON, nullable=False),
+    Column("availability", JSON, nullable=True),
+    Column("max_meetings", Integer, nullable=True),
+    Column("booth", Boolean, nullable=False),
+    Column("email", String(300), nullable=False),
+    Column("cancelled", Boolean, nullable=False),
+)
+
+event_interpreters = Table(
+    "event_interpreters",
+    metadata,
+    _id(),
+    Column("event_id", Integer, _fk("events.id"), nullable=False, index=True),
+    Column("name", String(300), nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("availability", JSON, nullable=True),
+)
+
+meeting_requests = Table(
+    "meeting_requests",
+    metadata,
+    _id(),
+    Column("event_id", Integer, _fk("events.id"), nullable=False, index=True),
+    Column("requester_id", Integer, _fk("event_participants.id"), nullable=False),
+    Column("requested_id", Integer, _fk("event_participants.id"), nullable=False),
+    Column("priority", Integer, nullable=False),
+    Column("message", Text, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("source", String(20), nullable=False),
+    Column("score", Float, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("answered_at", DateTime(timezone=True), nullable=True),
+    Column("locked_slot", Integer, nullable=True),
+    Column("locked_table", Integer, nullable=True),
+    Column("picked_slot", Integer, nullable=True),
+)
+
+meetings = Table(
+    "meetings",
+    metadata,
+    Column("request_id", Integer, _fk("meeting_requests.id"), primary_key=True),
+    Column("event_id", Integer, _fk("events.id"), nullable=False, index=True),
+    Column("slot", Integer, nullable=False),
+    Column("table_number", Integer, nullable=False),
+    Column("interpreter_id", Integer, _fk("event_interpreters.id", "SET NULL"), nullable=True),
+    Column("announced", Boolean, nullable=False),
+    Column("locked", Boolean, nullable=False),
+)
+
+schedule_runs = Table(
+    "schedule_runs",
+    metadata,
+    _id(),
+    Column("event_id", Integer, _fk("events.id"), nullable=False, index=True),
+    Column("ran_at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("requests", Integer, nullable=False),
+    Column("scheduled", Integer, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("bound", Float, nullable=False),
+    Column("idle_gaps", Integer, nullable=False),
+    Column("seconds", Float, nullable=False),
+    Column("moved", Integer, nullable=False),
+    Column("dropped", Integer, nullable=False),
+)
