@@ -220,3 +220,32 @@ def test_an_impossible_lock_is_refused_and_changes_nothing(setup: tuple[Database
         held = next(m for m in unit.events.meetings(event_id) if m.request_id == accepted.id)
     assert (held.slot, held.locked) == (2, True)
     assert summary.violations == 0
+
+
+def test_staff_recommendations_come_from_mutual_match_scores(db: Database) -> None:
+    from seoro.domain.meetings import RequestSource
+    from seoro.services.demo import load_demo
+
+    load_demo(db, actor=ACTOR)
+    with db.reading() as unit:
+        experts = unit.experts.find()
+        organisations = unit.organisations.find()
+    korean = [x for x in experts if x.country in ("KR", "")][:3]
+    firms_ = [o for o in organisations if o.country in ("KR", "") and o.kind.value == "company"][:3]
+    abroad = [x for x in experts if x.country not in ("KR", "")][:6]
+    assert (len(korean), len(firms_), len(abroad)) == (3, 3, 6)
+    event_id = ev.create_event(db, small_event(), actor=ACTOR)
+    linked = [Participant(x.name, type_code="firm", expert_id=x.id, languages=["ko", "en"]) for x in korean]
+    linked += [Participant(o.name, type_code="firm", organisation_id=o.id, languages=["ko", "en"]) for o in firms_]
+    linked += [Participant(x.name, type_code="partner", expert_id=x.id, languages=["en"]) for x in abroad]
+    ids = ev.add_participants(db, event_id, linked, actor=ACTOR)
+    made = ev.recommend_meetings(db, event_id, now=NOW, top=5, per_participant=2, actor=ACTOR)
+    assert 0 < len(made) <= 5
+    assert all(r.source is RequestSource.RECOMMENDED and r.status is RequestStatus.ACCEPTED for r in made)
+    assert all(r.score is not None and 0 < r.score <= 1 for r in made)
+    firms, partners = set(ids[:6]), set(ids[6:])
+    assert all({r.requester_id, r.requested_id} & firms and {r.requester_id, r.requested_id} & partners for r in made)
+    # asked again, the same pairs are not recommended twice
+    again = ev.recommend_meetings(db, event_id, now=NOW, top=5, per_participant=2, actor=ACTOR)
+    pairs = {frozenset((r.requester_id, r.requested_id)) for r in made}
+    assert not pairs & {frozenset((r.requester_id, r.requested_id)) for r in again}
