@@ -15,8 +15,8 @@ from seoro.domain.errors import DomainError
 from seoro.storage import migrate
 from seoro.storage.agreements import Agreements
 from seoro.storage.audit import AuditLog
-from seoro.storage.events import Events
 from seoro.storage.db import describe, make_engine, transaction
+from seoro.storage.events import Events
 from seoro.storage.experts import Experts
 from seoro.storage.organisations import Organisations
 from seoro.storage.profiles import Profiles

@@ -7,21 +7,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from seoro.domain.audit import Action
 from seoro.domain.booking import lock, unlock
 from seoro.domain.errors import DomainError
-from seoro.domain.events import Slot
-from seoro.domain.meetings import Meeting
-from seoro.domain.participants import Participant
+from seoro.domain.events import Event, Slot
+from seoro.domain.meetings import Meeting, MeetingRequest
+from seoro.domain.participants import Interpreter, Participant
 from seoro.domain.text import BilingualText
-from seoro.scheduling import solve
+from seoro.scheduling import Result, solve
 from seoro.scheduling.advise import Advice, advise
 from seoro.scheduling.checks import violations
-from seoro.scheduling.encode import Unscheduled, decode, encode
-from seoro.services.database import Database, require_current
+from seoro.scheduling.encode import Decoded, Encoded, Unscheduled, decode, encode
+from seoro.services.database import Database, Unit, require_current
 from seoro.services.events import book_of
 from seoro.storage.events import Run
 
@@ -30,23 +30,54 @@ Progress = Callable[[str, float], None]
 
 @dataclass(frozen=True)
 class ScheduleSummary:
-    """What a run did, in the figures staff look at."""
+    """What a run did, in the figures staff look at.
+
+    ``requests`` counts the meetings the optimiser considered (the accepted requests between two
+    parties make one) and ``scheduled`` those it placed. ``reasons`` counts, by reason code, the
+    requests (``MeetingRequest`` ids) without a meeting, and ``unscheduled`` gives each one's reason:
+    the optimiser's (``tables_full``, ``no_free_slot``, ``no_interpreter``, ``party_full``, ...) or why
+    it was never a candidate (``pending``, ``declined``, ``expired``, ``participant_cancelled``, ...).
+    ``moved`` / ``dropped`` / ``added`` list ``Meeting.request_id`` values: announced meetings now
+    elsewhere, announced meetings no longer held, meetings not in the announced timetable (on a first
+    run, every meeting). ``advice``: how many more tables or slots would let waiting requests in, when
+    some wait for room.
+    """
 
     event_id: int
     kind: str  # schedule | reschedule
-    requests: int  # accepted requests the optimiser considered (merged pairs)
+    requests: int
     scheduled: int
     value: float
     bound: float
     gap: float
     idle_gaps: int
     seconds: float
-    reasons: dict[str, int]  # unscheduled request count by reason code
-    unscheduled: dict[int, Unscheduled]  # by MeetingRequest id
-    moved: list[int] = field(default_factory=list)  # announced meetings (request ids) that changed
+    reasons: dict[str, int]
+    unscheduled: dict[int, Unscheduled]
+    moved: list[int] = field(default_factory=list)
     dropped: list[int] = field(default_factory=list)
+    added: list[int] = field(default_factory=list)
     advice: Advice | None = None
     violations: int = 0
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """Everything a run reads, to check that nothing changed while the solver ran."""
+
+    event: Event
+    participants: list[Participant]
+    interpreters: list[Interpreter]
+    requests: list[MeetingRequest]
+    meetings: list[Meeting]
+
+
+def _inputs(unit: Unit, event_id: int) -> _Inputs:
+    ev = unit.events
+    event = ev.get(event_id)
+    return _Inputs(
+        event, ev.participants(event_id), ev.interpreters(event_id), ev.requests(event_id), ev.meetings(event_id)
+    )
 
 
 def schedule_event(
@@ -59,44 +90,74 @@ def schedule_event(
     progress: Progress | None = None,
     actor: str,
 ) -> ScheduleSummary:
-    """Build the event's timetable. A first run (``reschedule=False``) refuses to overwrite announced
-    meetings; a reschedule keeps them where they are unless they cannot stay, and reports what moved."""
+    """Build the event's timetable from its accepted requests and store it with a run record.
+
+    The solver runs outside any transaction (``time_limit`` seconds at most, ``progress(step, share)``
+    reports its phases); the timetable is then saved in one unit of work, replacing the event's
+    meetings, unless the event changed meanwhile (``schedule_stale``: run it again). A first run
+    (``reschedule=False``) refuses to overwrite announced meetings (``schedule_announced``); see
+    :func:`reschedule_event`. A locked meeting that cannot be held where it is pinned is refused
+    (``lock_infeasible``, naming the request) and nothing is saved.
+    """
     require_current(db)
     with db.reading() as unit:
-        event = unit.events.get(event_id)
-        participants = unit.events.participants(event_id)
-        interpreters = unit.events.interpreters(event_id)
-        requests = unit.events.requests(event_id)
-        current = unit.events.meetings(event_id)
-    if not reschedule and any(m.announced for m in current):
+        inputs = _inputs(unit, event_id)
+    if not reschedule and any(m.announced for m in inputs.meetings):
         raise DomainError("schedule_announced", event=event_id)
-    encoded = encode(event, participants, interpreters, requests, current if reschedule else ())
-    result = solve(encoded.problem, time_limit=time_limit, progress=progress)
+    encoded = encode(
+        inputs.event,
+        inputs.participants,
+        inputs.interpreters,
+        inputs.requests,
+        inputs.meetings if reschedule else (),
+    )
+    result = _solve(encoded, time_limit, progress)
     decoded = decode(encoded, result)
     found = violations(encoded.problem, result.schedule)
     if found:  # never store a timetable that breaks a rule; this is a defect, not bad input
         raise DomainError("schedule_invalid", event=event_id, count=len(found), first=found[0].code)
     tips = advise(encoded.problem, result) if advice else None
-    kind = "reschedule" if reschedule else "schedule"
+    summary = _summary(event_id, "reschedule" if reschedule else "schedule", encoded, result, decoded)
+    summary = replace(summary, advice=tips if tips is not None and tips.waiting else None)
     with db.unit(actor) as unit:
+        if _inputs(unit, event_id) != inputs:
+            raise DomainError("schedule_stale", event=event_id)
         unit.events.replace_meetings(event_id, decoded.meetings)
-        unit.events.add_run(
-            event_id,
-            Run(
-                ran_at=datetime.now(UTC),
-                kind=kind,
-                actor=actor,
-                requests=encoded.problem.n_requests,
-                scheduled=len(decoded.meetings),
-                value=result.value,
-                bound=result.bound,
-                idle_gaps=result.idle_gaps,
-                seconds=result.seconds,
-                moved=len(decoded.moved),
-                dropped=len(decoded.dropped),
-            ),
-        )
-        unit.record(Action.UPDATE, "event", event_id, {kind: len(decoded.meetings)})
+        unit.events.add_run(event_id, _run(summary, actor))
+        unit.record(Action.UPDATE, "event", event_id, {summary.kind: summary.scheduled})
+    return summary
+
+
+def reschedule_event(
+    db: Database,
+    event_id: int,
+    *,
+    time_limit: float = 30.0,
+    advice: bool = True,
+    progress: Progress | None = None,
+    actor: str,
+) -> ScheduleSummary:
+    """Rebuild the timetable after changes (a cancellation, a late request, a table lost, a no-show):
+    announced meetings stay where they are unless they cannot, and the summary lists what moved, what
+    was dropped and what is new. Otherwise as :func:`schedule_event`."""
+    return schedule_event(
+        db, event_id, time_limit=time_limit, reschedule=True, advice=advice, progress=progress, actor=actor
+    )
+
+
+def _solve(encoded: Encoded, time_limit: float, progress: Progress | None) -> Result:
+    """``solve``, with a refused lock named by its meeting request and slot rather than by index."""
+    try:
+        return solve(encoded.problem, time_limit=time_limit, progress=progress)
+    except DomainError as error:
+        if error.code != "lock_infeasible":
+            raise
+        r, s = int(error.params["request"]), int(error.params["slot"])
+        raise DomainError("lock_infeasible", request=encoded.request_ids[r][0], slot=encoded.slots[s].label()) from None
+
+
+def _summary(event_id: int, kind: str, encoded: Encoded, result: Result, decoded: Decoded) -> ScheduleSummary:
+    announced = {ids[0] for ids, prev in zip(encoded.request_ids, encoded.prev, strict=True) if prev is not None}
     return ScheduleSummary(
         event_id=event_id,
         kind=kind,
@@ -111,13 +172,38 @@ def schedule_event(
         unscheduled=decoded.unscheduled,
         moved=decoded.moved,
         dropped=decoded.dropped,
-        advice=tips,
-        violations=len(found),
+        added=[m.request_id for m in decoded.meetings if m.request_id not in announced],
     )
 
 
+def _run(summary: ScheduleSummary, actor: str) -> Run:
+    return Run(
+        ran_at=datetime.now(UTC),
+        kind=summary.kind,
+        actor=actor,
+        requests=summary.requests,
+        scheduled=summary.scheduled,
+        value=summary.value,
+        bound=summary.bound,
+        idle_gaps=summary.idle_gaps,
+        seconds=summary.seconds,
+        moved=len(summary.moved),
+        dropped=len(summary.dropped),
+        added=len(summary.added),
+    )
+
+
+def runs(db: Database, event_id: int) -> list[Run]:
+    """The event's scheduling runs, oldest first (the history staff see)."""
+    require_current(db)
+    with db.reading() as unit:
+        unit.events.get(event_id)
+        return unit.events.runs(event_id)
+
+
 def announce(db: Database, event_id: int, *, actor: str) -> int:
-    """Publish the timetable: its meetings become announced (rescheduling keeps them in place)."""
+    """Publish the timetable: its meetings become announced, so that rescheduling keeps them in place
+    (and :func:`schedule_event` no longer overwrites them). Returns how many meetings there are."""
     require_current(db)
     with db.unit(actor) as unit:
         meetings = unit.events.meetings(event_id)
@@ -130,8 +216,13 @@ def announce(db: Database, event_id: int, *, actor: str) -> int:
 
 def lock_meeting(
     db: Database, event_id: int, request_id: int, slot: int | None, table: int | None = None, *, actor: str
-) -> None:
-    """Staff pin a meeting to a slot (and table), or unpin it with ``slot=None``; checked at once."""
+) -> MeetingRequest:
+    """Staff pin accepted request ``request_id`` to ``slot`` (an index of ``Event.slots()``) and
+    optionally to table number ``table``, or unpin it with ``slot=None``; returns the saved request.
+
+    Checked at once against availability, clashes with other meetings, locks and picks, meetings in a
+    row, seats and booths (``lock_unavailable``, ``lock_clash``, ...: nothing is saved). The timetable
+    follows at the next (re)schedule, which also finds the meeting an interpreter if it needs one."""
     require_current(db)
     with db.unit(actor) as unit:
         book = book_of(unit, event_id)
@@ -139,11 +230,15 @@ def lock_meeting(
         changed = unlock(request) if slot is None else lock(book, request, slot, table)
         changed.id = request.id
         unit.events.save_request(event_id, changed)
+        unit.record(Action.UPDATE, "meeting_request", request_id, {"locked_slot": slot, "locked_table": table})
+        return changed
 
 
 @dataclass(frozen=True)
 class AgendaLine:
-    """One meeting in someone's agenda."""
+    """One meeting in someone's agenda: when (``slot`` with its times), where (table number and
+    label), who (``participant_id`` and their side's other members are implied; ``partner_ids`` /
+    ``partner``: everyone on the other side), and the interpreter's name (``""`` when none)."""
 
     slot: Slot
     table: int
@@ -156,7 +251,9 @@ class AgendaLine:
 
 
 def agenda(db: Database, event_id: int, participant_id: int | None = None) -> list[AgendaLine]:
-    """The timetable in time order: everyone's, or one participant's (with their delegation's meetings)."""
+    """The timetable in time order: everyone's (one line per meeting, seen from the requester's side),
+    or one participant's (their delegation's meetings included). Meetings at slots the event no longer
+    has (sessions shortened since the last run) are left out until the next reschedule."""
     require_current(db)
     with db.reading() as unit:
         event = unit.events.get(event_id)
@@ -170,25 +267,28 @@ def agenda(db: Database, event_id: int, participant_id: int | None = None) -> li
     tables = {t.number: t.label() for t in event.tables}
     lines = []
     for m in meetings:
+        if m.slot >= len(slots):
+            continue
         r = requests[m.request_id]
         sides = _sides(people, r.requester_id, r.requested_id)
         for me, others in ((sides[0], sides[1]), (sides[1], sides[0])):
             if participant_id is not None and participant_id not in me:
                 continue
-            lines.append(_line(m, slots, tables, people, interpreters, me[0], others))
+            who = me[0] if participant_id is None else participant_id
+            lines.append(_line(m, slots, tables, people, interpreters, who, others))
             if participant_id is None:
                 break  # one line per meeting for the whole timetable
     return sorted(lines, key=lambda x: (x.slot.index, x.table))
 
 
 def _sides(people: dict[int | None, Participant], a: int, b: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Each side of a meeting: the participant and the rest of their delegation."""
+    """Each side of a meeting: the participant and the rest of their delegation who still attend."""
 
     def side(pid: int) -> tuple[int, ...]:
         group = people[pid].delegation
         if not group:
             return (pid,)
-        mates = sorted(k for k, p in people.items() if k is not None and p.delegation == group)
+        mates = sorted(k for k, p in people.items() if k is not None and p.delegation == group and not p.cancelled)
         return (pid, *(k for k in mates if k != pid))
 
     return side(a), side(b)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from sqlalchemy import Connection, Row, delete, insert, select, update
+from sqlalchemy import Table as SqlTable
 
 from seoro.domain.events import Event, ParticipationType, SchedulingMode, Session, Table
 from seoro.domain.meetings import Meeting, MeetingRequest, Priority, RequestSource, RequestStatus
@@ -27,7 +28,12 @@ _RUN = t.schedule_runs.c
 
 @dataclass(frozen=True)
 class Run:
-    """One scheduling run as staff see it in the history."""
+    """One scheduling run as staff see it in the history.
+
+    ``requests``: meetings the optimiser considered (accepted requests merged by pair); ``moved`` /
+    ``dropped`` / ``added``: announced meetings moved, announced meetings no longer held, and meetings
+    that were not in the announced timetable (on a first run, all of them).
+    """
 
     ran_at: datetime
     kind: str  # schedule | reschedule
@@ -40,6 +46,12 @@ class Run:
     seconds: float
     moved: int = 0
     dropped: int = 0
+    added: int = 0
+
+    @property
+    def gap(self) -> float:
+        """How far from optimal the run's timetable can be at most, as ``Result.gap`` computes it."""
+        return 0.0 if self.bound <= 0 else max(0.0, (self.bound - self.value) / self.bound)
 
 
 def _utc(at: datetime | None) -> datetime | None:
@@ -64,8 +76,16 @@ def _time(value: str | None) -> time | None:
 
 
 class Events:
+    """Repository of events and everything in them. Child records (participants, interpreters,
+    requests) are saved with their event's id: an update of an id from another event is refused."""
+
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+
+    def _update(self, table: SqlTable, entity: str, event_id: int, row_id: int, values: dict[str, Any]) -> None:
+        done = self.conn.execute(update(table).where(table.c.id == row_id, table.c.event_id == event_id).values(values))
+        if done.rowcount != 1:
+            raise not_found(entity, row_id)
 
     # ---- the event
 
@@ -85,7 +105,8 @@ class Events:
         if event.id is None:
             event.id = insert_returning_id(self.conn, insert(t.events).values(values))
         else:
-            self.conn.execute(update(t.events).where(_E.id == event.id).values(values))
+            if self.conn.execute(update(t.events).where(_E.id == event.id).values(values)).rowcount != 1:
+                raise not_found("event", event.id)
         eid = event.id
         replace_children(self.conn, t.event_sessions, t.event_sessions.c.event_id, eid, _session_rows(event.sessions))
         replace_children(self.conn, t.event_tables, t.event_tables.c.event_id, eid, _table_rows(event.tables))
@@ -130,7 +151,7 @@ class Events:
         if p.id is None:
             p.id = insert_returning_id(self.conn, insert(t.event_participants).values(values))
         else:
-            self.conn.execute(update(t.event_participants).where(_P.id == p.id).values(values))
+            self._update(t.event_participants, "participant", event_id, p.id, values)
         return p.id
 
     def participants(self, event_id: int) -> list[Participant]:
@@ -147,7 +168,7 @@ class Events:
         if i.id is None:
             i.id = insert_returning_id(self.conn, insert(t.event_interpreters).values(values))
         else:
-            self.conn.execute(update(t.event_interpreters).where(_I.id == i.id).values(values))
+            self._update(t.event_interpreters, "interpreter", event_id, i.id, values)
         return i.id
 
     def interpreters(self, event_id: int) -> list[Interpreter]:
@@ -178,7 +199,7 @@ class Events:
         if r.id is None:
             r.id = insert_returning_id(self.conn, insert(t.meeting_requests).values(values))
         else:
-            self.conn.execute(update(t.meeting_requests).where(_R.id == r.id).values(values))
+            self._update(t.meeting_requests, "meeting_request", event_id, r.id, values)
         return r.id
 
     def requests(self, event_id: int) -> list[MeetingRequest]:
@@ -200,7 +221,7 @@ class Events:
         ]
 
     def replace_meetings(self, event_id: int, meetings: Iterable[Meeting]) -> None:
-        """The event's timetable becomes exactly ``meetings``."""
+        """The event's timetable becomes exactly ``meetings`` (all or nothing: the unit's transaction)."""
         self.conn.execute(delete(t.meetings).where(_M.event_id == event_id))
         rows = [
             {

@@ -407,4 +407,5 @@ schedule_runs = Table(
     Column("seconds", Float, nullable=False),
     Column("moved", Integer, nullable=False),
     Column("dropped", Integer, nullable=False),
+    Column("added", Integer, nullable=False),
 )

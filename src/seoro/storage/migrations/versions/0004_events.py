@@ -136,6 +136,7 @@ def upgrade() -> None:
         sa.Column("seconds", sa.Float(), nullable=False),
         sa.Column("moved", sa.Integer(), nullable=False),
         sa.Column("dropped", sa.Integer(), nullable=False),
+        sa.Column("added", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["event_id"], ["events.id"], name=op.f("fk_schedule_runs_event_id_events"), ondelete="CASCADE"
         ),
