@@ -161,6 +161,9 @@ def demo(ctx: typer.Context) -> None:
             agreements=sum(result.agreements.values()),
         )
     )
+    if result.event is not None:  # the demo brokerage event (seoro event schedule N builds its timetable)
+        created = sum(o.action == "created" for o in result.event.outcomes)
+        out.print(c.t("cli.event.demo_loaded", event=result.event.event_id, created=created))
     _print_summary(c, directory.summarise(db), db.url)
 
 

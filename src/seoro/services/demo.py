@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from seoro.demo.dataset import DemoAgreement, build_demo
+from seoro.demo.event import build_demo_event
 from seoro.domain.agreements import Agreement, FollowUp, Party
 from seoro.domain.errors import DomainError, Location
 from seoro.domain.taxonomy import TechField
@@ -13,10 +15,12 @@ from seoro.files.columns import RecordKind
 from seoro.files.records import SourceRow, SourceSheet
 from seoro.services.agreements import save_agreement
 from seoro.services.database import Database, Unit, require_current
+from seoro.services.event_import import DemoEventResult, load_demo_event
 from seoro.services.importing import ImportReport, Progress, import_into
 from seoro.services.taxonomy import add_field, save_focus_set
 
 SOURCE = "seoro demo"
+DEMO_REQUESTS_AT = datetime(2026, 9, 30, 9, 0, tzinfo=UTC)  # when the demo event's requests were made
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,7 @@ class DemoResult:
     fields_added: int
     focus_sets_changed: int
     agreements: dict[str, int]  # by outcome: created / updated / unchanged
+    event: DemoEventResult | None = None  # the demo brokerage event
 
 
 def demo_sheets() -> list[SourceSheet]:
@@ -65,7 +70,8 @@ def load_demo(db: Database, *, actor: str, progress: Progress | None = None) -> 
         report = ImportReport(sheets=demo_sheets())
         import_into(unit, report, progress)
         outcomes = Counter(save_agreement(unit, _agreement(unit, a))[1] for a in data.agreements)
-    return DemoResult(report, fields_added, focus_changed, dict(outcomes))
+        event = load_demo_event(unit, build_demo_event(), source=SOURCE, now=DEMO_REQUESTS_AT)
+    return DemoResult(report, fields_added, focus_changed, dict(outcomes), event)
 
 
 def _add_custom_fields(unit: Unit, fields: list[TechField]) -> int:
