@@ -82,6 +82,13 @@ class Events:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
+    def _store(self, table: SqlTable, entity: str, event_id: int, id_: int | None, values: dict[str, Any]) -> int:
+        """Insert a new row (``id_`` None) or update this event's row ``id_``; returns the id."""
+        if id_ is None:
+            return insert_returning_id(self.conn, insert(table).values(values))
+        self._update(table, entity, event_id, id_, values)
+        return id_
+
     def _update(self, table: SqlTable, entity: str, event_id: int, row_id: int, values: dict[str, Any]) -> None:
         done = self.conn.execute(update(table).where(table.c.id == row_id, table.c.event_id == event_id).values(values))
         if done.rowcount != 1:
@@ -148,10 +155,7 @@ class Events:
             "email": p.email,
             "cancelled": p.cancelled,
         }
-        if p.id is None:
-            p.id = insert_returning_id(self.conn, insert(t.event_participants).values(values))
-        else:
-            self._update(t.event_participants, "participant", event_id, p.id, values)
+        p.id = self._store(t.event_participants, "participant", event_id, p.id, values)
         return p.id
 
     def participants(self, event_id: int) -> list[Participant]:
@@ -165,10 +169,7 @@ class Events:
             "languages": list(i.languages),
             "availability": _slots(i.availability),
         }
-        if i.id is None:
-            i.id = insert_returning_id(self.conn, insert(t.event_interpreters).values(values))
-        else:
-            self._update(t.event_interpreters, "interpreter", event_id, i.id, values)
+        i.id = self._store(t.event_interpreters, "interpreter", event_id, i.id, values)
         return i.id
 
     def interpreters(self, event_id: int) -> list[Interpreter]:
@@ -196,10 +197,7 @@ class Events:
             "locked_table": r.locked_table,
             "picked_slot": r.picked_slot,
         }
-        if r.id is None:
-            r.id = insert_returning_id(self.conn, insert(t.meeting_requests).values(values))
-        else:
-            self._update(t.meeting_requests, "meeting_request", event_id, r.id, values)
+        r.id = self._store(t.meeting_requests, "meeting_request", event_id, r.id, values)
         return r.id
 
     def requests(self, event_id: int) -> list[MeetingRequest]:
