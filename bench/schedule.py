@@ -1,7 +1,7 @@
 """The meeting scheduler (issue 10) against the greedy placement booking tools use, on synthetic events.
 
 Usage: .venv/bin/python bench/schedule.py [--family base|table-bound|all] [--sizes 1000x10000,5000x50000]
-       [--stretch] [--slots 16] [--max-run 4] [--time-limit SECONDS] [--seed 0] [--no-check]
+       [--stretch] [--slots 16] [--max-run 4] [--time-limit SECONDS] [--seed 0] [--no-check] [--advise]
 
 For each family and size (participants x requests) one problem is generated (bench/schedule_instances.py)
 and solved, in the same process, by ``seoro.scheduling.solve`` and by the two baselines of
@@ -83,11 +83,23 @@ def baseline(name: str, place: Callable[[Problem], Schedule], problem: Problem, 
     return Row(name, schedule, value, seconds, gaps)
 
 
-def seoro_row(solve: Callable[..., Any], problem: Problem, time_limit: float) -> Row:
+def seoro_row(solve: Callable[..., Any], problem: Problem, time_limit: float) -> tuple[Row, Any]:
     started = time.perf_counter()
     result = solve(problem, time_limit=time_limit)
     seconds = time.perf_counter() - started  # wall clock, encode to result: what a user waits
-    return Row("seoro", result.schedule, result.value, seconds, result.idle_gaps, result.bound)
+    return Row("seoro", result.schedule, result.value, seconds, result.idle_gaps, result.bound), result
+
+
+def advice_line(problem: Problem, result: Any) -> str:
+    """The advice on room staff get after a run, and how long it takes (it runs outside the time limit)."""
+    advise = importlib.import_module("seoro.scheduling.advise").advise
+    started = time.perf_counter()
+    a = advise(problem, result)
+    return (
+        f"advice ({time.perf_counter() - started:.1f} s): {a.waiting:,} wait for room; "
+        f"+{a.extra_tables} tables per slot would place {a.tables_gain:,}, "
+        f"+{a.extra_slots} slots per session {a.slots_gain:,}"
+    )
 
 
 def describe(family: str, problem: Problem, generated: float) -> str:
@@ -153,7 +165,10 @@ def run(family: str, size: tuple[int, int], args: argparse.Namespace, solve: Cal
     rows = []
     if solve is not None:
         limit = args.time_limit or (target.seconds if target else 60.0)
-        rows.append(seoro_row(solve, problem, limit))
+        row, result = seoro_row(solve, problem, limit)
+        rows.append(row)
+        if args.advise:
+            console.print(advice_line(problem, result))
     rows += [baseline(n, f, problem, checks) for n, f in (("first-come", first_come), ("value-ordered", value_ordered))]
     if checks is not None:
         for r in rows:
@@ -184,6 +199,7 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=None, help="seconds for the solver (default: the target's)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-check", action="store_true", help="skip the validator (slow at the stretch size)")
+    parser.add_argument("--advise", action="store_true", help="also time the advice on extra tables and slots")
     args = parser.parse_args()
     scheduling = importlib.import_module("seoro.scheduling")
     solve = getattr(scheduling, "solve", None)
