@@ -69,7 +69,7 @@ class _Model:
     upper: list[float]
 
 
-def _rows(p: Problem, f: Facts, cols: list[int], reach: list[int]) -> _Model:
+def _rows(p: Problem, f: Facts, cols: list[int], reach: list[int], by_party: list[list[int]]) -> _Model:
     """Counting rows over columns ``cols``; ``reach[c]`` is the bit set of blocks column ``c`` can use."""
     blocks = p.block_masks()
     sets = block_sets(len(blocks))
@@ -81,20 +81,16 @@ def _rows(p: Problem, f: Facts, cols: list[int], reach: list[int]) -> _Model:
             m.index.extend(members_)
             m.upper.append(upper)
 
-    by_party: list[list[int]] = [[] for _ in range(p.n_parties)]
-    for c, r in enumerate(cols):
-        by_party[p.req_a[r]].append(c)
-        by_party[p.req_b[r]].append(c)
+    slots_of = {bs: sum(blocks[k] for k in members(bs)) for bs in sets}
     for q, cs in enumerate(by_party):
         avail = 0  # the slots any of its meetings could use (its booth, tables and interpreters allowing)
         for c in cs:
             avail |= f.mask[cols[c]] if p.req_lock_slot[cols[c]] == NONE else 1 << p.req_lock_slot[cols[c]]
         for bs in sets:
-            within = sum(blocks[k] for k in members(bs))
-            cap = min(p.party_cap[q], run_capacity(avail & within, p.slot_follows, p.max_run))
+            cap = min(p.party_cap[q], run_capacity(avail & slots_of[bs], p.slot_follows, p.max_run))
             add([c for c in cs if reach[c] & ~bs == 0], float(cap))
     for bs in sets:
-        keep = sum(blocks[k] for k in members(bs))
+        keep = slots_of[bs]
         inside = [c for c in range(len(cols)) if reach[c] & ~bs == 0]
         for j in range(len(f.seat_values)):
             tables = sum(f.class_cap[j][s] for s in members(keep))
@@ -119,6 +115,15 @@ def _interpreter_rows(
     add(everyone, float(sum((a & keep).bit_count() for a in p.interp_avail)))
 
 
+def _by_party(p: Problem, cols: list[int]) -> list[list[int]]:
+    """Each party's columns (positions in ``cols``)."""
+    out: list[list[int]] = [[] for _ in range(p.n_parties)]
+    for c, r in enumerate(cols):
+        out[p.req_a[r]].append(c)
+        out[p.req_b[r]].append(c)
+    return out
+
+
 def _reach(p: Problem, f: Facts, r: int, blocks: list[int]) -> int:
     if p.req_lock_slot[r] != NONE:
         return 1 << p.slot_block[p.req_lock_slot[r]]
@@ -132,7 +137,8 @@ def select(p: Problem, f: Facts, time_limit: float) -> Selection:
     reach = [_reach(p, f, r, blocks) for r in cols]
     if not cols:
         return Selection([0.0] * p.n_requests, [0.0] * p.n_requests, 0.0, 0.0, 0, 0.0)
-    m = _rows(p, f, cols, reach)
+    by_party = _by_party(p, cols)
+    m = _rows(p, f, cols, reach, by_party)
     n, n_rows = len(cols), len(m.starts)
     w = np.array([p.req_value[r] for r in cols], dtype=np.float64)
     locked = np.array([p.req_lock_slot[r] != NONE for r in cols])
@@ -140,7 +146,7 @@ def select(p: Problem, f: Facts, time_limit: float) -> Selection:
         np.arange(n_rows), np.diff(np.asarray([*m.starts, len(m.index)], dtype=np.int64)).astype(np.int64)
     )
     nz_col = np.array(m.index, dtype=np.int64)
-    active = _initial(p, cols, w, locked)
+    active = _initial(p, by_party, w, locked)
     h = _highs(n, w, locked, active, m, time_limit)
     rounds = 0
     while True:
@@ -166,13 +172,9 @@ def select(p: Problem, f: Facts, time_limit: float) -> Selection:
     return Selection(out, gain, obj, max(bound, obj), rounds, time.perf_counter() - started)
 
 
-def _initial(p: Problem, cols: list[int], w: np.ndarray, locked: np.ndarray) -> np.ndarray:
+def _initial(p: Problem, by_party: list[list[int]], w: np.ndarray, locked: np.ndarray) -> np.ndarray:
     """Each party's most valuable requests, a few more than its cap: most of the LP's support."""
     active = locked.copy()
-    by_party: list[list[int]] = [[] for _ in range(p.n_parties)]
-    for c, r in enumerate(cols):
-        by_party[p.req_a[r]].append(c)
-        by_party[p.req_b[r]].append(c)
     for q, cs in enumerate(by_party):
         keep = 2 * p.party_cap[q] + 2
         if len(cs) <= keep:

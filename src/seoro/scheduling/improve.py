@@ -135,9 +135,10 @@ def _compact_pass(st: State, clock: Clock, blocks: list[int], swaps: bool) -> in
     return changed
 
 
-def _gaps(st: State, r: int, blocks: list[int]) -> int:
+def _gaps(st: State, r: int, blocks: list[int], extra: int = 0) -> int:
+    """Idle slots in the agendas of r's two parties, as if they also met at the slots of ``extra``."""
     a, b = st.p.req_a[r], st.p.req_b[r]
-    return sum(span_gaps(st.busy[a] & m) + span_gaps(st.busy[b] & m) for m in blocks)
+    return sum(span_gaps((st.busy[a] | extra) & m) + span_gaps((st.busy[b] | extra) & m) for m in blocks)
 
 
 def _better_slot(st: State, r: int, blocks: list[int], swaps: bool) -> int:
@@ -148,18 +149,10 @@ def _better_slot(st: State, r: int, blocks: list[int], swaps: bool) -> int:
     before = _gaps(st, r, blocks)
     interp = st.remove(r)
     best, best_gaps = s0, before
-    options = st.open_slots(r)
-    while options:
-        low = options & -options
-        options ^= low
-        s = low.bit_length() - 1
+    for s in members(st.open_slots(r)):
         if s == s0 or not st.fits_at(r, s):
             continue
-        st.busy[a] |= low
-        st.busy[b] |= low
-        g = _gaps(st, r, blocks)
-        st.busy[a] &= ~low
-        st.busy[b] &= ~low
+        g = _gaps(st, r, blocks, extra=1 << s)
         if g < best_gaps:
             best, best_gaps = s, g
     if swaps and best == s0 and not st.f.needs_interp[r] and _swap_slots(st, r, s0, blocks):
@@ -181,7 +174,7 @@ def _swap_slots(st: State, r: int, s0: int, blocks: list[int]) -> bool:
                 continue
             if not f.mask[m] >> s0 & 1 or (st.busy[c] | st.busy[d]) >> s0 & 1:
                 continue
-            before = _gaps(st, m, blocks) + _gaps_of(st, (a, b), blocks, extra=1 << s0)
+            before = _gaps(st, m, blocks) + _gaps(st, r, blocks, extra=1 << s0)
             st.remove(m)
             st.place(r, s2)
             st.place(m, s0)
@@ -193,10 +186,6 @@ def _swap_slots(st: State, r: int, s0: int, blocks: list[int]) -> bool:
             st.place(r, s0)
             st.remove(r)  # back to the caller's state: r lifted
     return False
-
-
-def _gaps_of(st: State, parties: tuple[int, int], blocks: list[int], extra: int) -> int:
-    return sum(span_gaps((st.busy[q] | extra) & m) for q in parties for m in blocks)
 
 
 def _has_gap(busy: int, blocks: list[int]) -> bool:

@@ -107,13 +107,7 @@ def make_room(st: State, r: int, depth: int, journal: Journal, avoid: int = 0) -
     if depth == 0:
         return False
     tried = st.f.mask[r] & ~avoid & ~open_
-    while tried:
-        low = tried & -tried
-        tried ^= low
-        s = low.bit_length() - 1
-        if _move_in(st, r, s, depth, journal, avoid | low):
-            return True
-    return False
+    return any(_move_in(st, r, s, depth, journal, avoid | 1 << s) for s in members(tried))
 
 
 def _move_in(st: State, r: int, s: int, depth: int, journal: Journal, avoid: int) -> bool:

@@ -9,7 +9,7 @@ at the end (``tables.assign``), which that condition makes always possible.
 from __future__ import annotations
 
 from seoro.scheduling.feasible import Facts
-from seoro.scheduling.problem import NONE, Problem
+from seoro.scheduling.problem import NONE, Problem, members
 
 
 class State:
@@ -84,12 +84,9 @@ class State:
         near_a = self._near(self.busy[a])
         near_b = self._near(self.busy[b])
         for pref in (slots & near_a & near_b, slots & (near_a | near_b), slots):
-            while pref:
-                low = pref & -pref
-                s = low.bit_length() - 1
+            for s in members(pref):
                 if self.fits_at(r, s):
                     return s
-                pref ^= low
         return NONE
 
     def _near(self, busy: int) -> int:
