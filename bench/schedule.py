@@ -14,18 +14,18 @@ the target's time as its limit unless --time-limit says otherwise (60 s where no
 from __future__ import annotations
 
 import argparse
-import importlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from types import ModuleType
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
-from schedule_baselines import first_come, idle_gaps, value_ordered
+from schedule_baselines import first_come, value_ordered
 from schedule_instances import FAMILIES, make_instance
 
+from seoro.scheduling import Result, solve
+from seoro.scheduling.advise import advise
+from seoro.scheduling.checks import idle_gaps, violations
 from seoro.scheduling.problem import Problem, Schedule
 
 console = Console(highlight=False, width=150)  # a full table also when piped to a file
@@ -62,37 +62,23 @@ class Row:
     check_seconds: float = 0.0
 
 
-def optional(name: str) -> ModuleType | None:
-    """A module another engineer may not have written yet: None, and a note, when it is missing."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if error.name is not None and name.startswith(error.name):
-            return None
-        raise
-
-
-def baseline(name: str, place: Callable[[Problem], Schedule], problem: Problem, checks: ModuleType | None) -> Row:
+def baseline(name: str, place: Callable[[Problem], Schedule], problem: Problem) -> Row:
     started = time.perf_counter()
     schedule = place(problem)
     seconds = time.perf_counter() - started
     value = sum(problem.req_value[r] for r in schedule.scheduled())
-    gaps = (
-        checks.idle_gaps(problem, schedule) if checks and hasattr(checks, "idle_gaps") else idle_gaps(problem, schedule)
-    )
-    return Row(name, schedule, value, seconds, gaps)
+    return Row(name, schedule, value, seconds, idle_gaps(problem, schedule))
 
 
-def seoro_row(solve: Callable[..., Any], problem: Problem, time_limit: float) -> tuple[Row, Any]:
+def seoro_row(problem: Problem, time_limit: float) -> tuple[Row, Result]:
     started = time.perf_counter()
     result = solve(problem, time_limit=time_limit)
     seconds = time.perf_counter() - started  # wall clock, encode to result: what a user waits
     return Row("seoro", result.schedule, result.value, seconds, result.idle_gaps, result.bound), result
 
 
-def advice_line(problem: Problem, result: Any) -> str:
+def advice_line(problem: Problem, result: Result) -> str:
     """The advice on room staff get after a run, and how long it takes (it runs outside the time limit)."""
-    advise = importlib.import_module("seoro.scheduling.advise").advise
     started = time.perf_counter()
     a = advise(problem, result)
     return (
@@ -144,39 +130,34 @@ def table(rows: list[Row]) -> Table:
     return out
 
 
-def verdict(target: Target | None, row: Row | None) -> str:
+def verdict(target: Target | None, row: Row) -> str:
     if target is None:
         return "target: none set for this size"
-    if row is None or not row.bound:
-        return f"target: {target.text} — not measured (no solver)"
+    if not row.bound:
+        return f"target: {target.text} — not measured (nothing to schedule)"
     ratio = row.value / row.bound
     ok = ratio >= target.ratio and row.seconds <= target.seconds and not row.violations
     got = f"value/bound {ratio:.3%}, {row.seconds:.1f} s, {row.violations} violations"
     return f"target: {target.text} — {got} — [{'green' if ok else 'red'}]{'PASS' if ok else 'MISS'}[/]"
 
 
-def run(family: str, size: tuple[int, int], args: argparse.Namespace, solve: Callable[..., Any] | None) -> str:
+def run(family: str, size: tuple[int, int], args: argparse.Namespace) -> str:
     participants, requests = size
     started = time.perf_counter()
     problem = make_instance(family, participants, requests, args.slots, args.seed, max_run=args.max_run)
     console.print(describe(family, problem, time.perf_counter() - started))
-    checks = None if args.no_check else optional("seoro.scheduling.checks")
     target = TARGETS.get((family, participants, requests)) if args.slots == 16 else None
-    rows = []
-    if solve is not None:
-        limit = args.time_limit or (target.seconds if target else 60.0)
-        row, result = seoro_row(solve, problem, limit)
-        rows.append(row)
-        if args.advise:
-            console.print(advice_line(problem, result))
-    rows += [baseline(n, f, problem, checks) for n, f in (("first-come", first_come), ("value-ordered", value_ordered))]
-    if checks is not None:
+    row, result = seoro_row(problem, args.time_limit or (target.seconds if target else 60.0))
+    if args.advise:
+        console.print(advice_line(problem, result))
+    rows = [row, *(baseline(n, f, problem) for n, f in (("first-come", first_come), ("value-ordered", value_ordered)))]
+    if not args.no_check:
         for r in rows:
             started = time.perf_counter()
-            r.violations = len(checks.violations(problem, r.schedule))
+            r.violations = len(violations(problem, r.schedule))
             r.check_seconds = time.perf_counter() - started
     console.print(table(rows))
-    line = verdict(target, rows[0] if solve is not None else None)
+    line = verdict(target, rows[0])
     console.print(line)
     return f"{family} {participants:,} × {requests:,}: {line}"
 
@@ -201,15 +182,9 @@ def main() -> None:
     parser.add_argument("--no-check", action="store_true", help="skip the validator (slow at the stretch size)")
     parser.add_argument("--advise", action="store_true", help="also time the advice on extra tables and slots")
     args = parser.parse_args()
-    scheduling = importlib.import_module("seoro.scheduling")
-    solve = getattr(scheduling, "solve", None)
-    if solve is None:
-        console.print("[yellow]seoro.scheduling.solve does not exist yet: baselines only[/]")
-    if not args.no_check and optional("seoro.scheduling.checks") is None:
-        console.print("[yellow]seoro.scheduling.checks does not exist yet: schedules are not validated[/]")
     families = FAMILIES if args.family == "all" else (args.family,)
     todo = args.sizes + ([STRETCH] if args.stretch and STRETCH not in args.sizes else [])
-    summary = [run(family, size, args, solve) for family in families for size in todo]
+    summary = [run(family, size, args) for family in families for size in todo]
     console.print("\n[bold]summary[/]")
     for line in summary:
         console.print("  " + line)

@@ -181,20 +181,3 @@ def _long_run_slots(p: Problem) -> int:
                 out |= ((1 << (s - start)) - 1) << start
             start = s
     return out
-
-
-def idle_gaps(problem: Problem, schedule: Schedule) -> int:
-    """Idle slots between a party's first and last meeting of a block, summed (the definition of
-    ``seoro.scheduling.checks.idle_gaps``; used when that module is missing)."""
-    busy = [0] * problem.n_parties
-    for r in schedule.scheduled():
-        busy[problem.req_a[r]] |= 1 << schedule.slot[r]
-        busy[problem.req_b[r]] |= 1 << schedule.slot[r]
-    total = 0
-    for mask in busy:
-        for block in problem.block_masks():
-            mine = mask & block
-            if mine:
-                first, last = (mine & -mine).bit_length() - 1, mine.bit_length() - 1
-                total += (((1 << last) - 1) & ~((2 << first) - 1) & ~mine).bit_count()
-    return total
