@@ -4,10 +4,9 @@ each refusal leaving the database exactly as it was."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 import pytest
-from sqlalchemy import func, select
 
 from seoro.domain.errors import DomainError
 from seoro.domain.events import Event, ParticipationType, SchedulingMode, Session, Table
@@ -17,22 +16,9 @@ from seoro.domain.text import BilingualText
 from seoro.services import events as ev
 from seoro.services import scheduling as sc
 from seoro.services.database import Database
-from seoro.storage import tables as t
+from tests.services.event_rows import ACTOR, NOW, counts
 
 pytestmark = pytest.mark.integration
-NOW = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
-ACTOR = "staff"
-EVENT_TABLES = (
-    t.events,
-    t.event_sessions,
-    t.event_tables,
-    t.event_types,
-    t.event_participants,
-    t.event_interpreters,
-    t.meeting_requests,
-    t.meetings,
-    t.schedule_runs,
-)
 
 
 def day(**settings: object) -> Event:
@@ -70,11 +56,6 @@ def people() -> list[Participant]:
 def registered(db: Database, **settings: object) -> tuple[int, list[int]]:
     event_id = ev.create_event(db, day(**settings), actor=ACTOR)
     return event_id, ev.add_participants(db, event_id, people(), actor=ACTOR)
-
-
-def counts(db: Database) -> dict[str, int]:
-    with db.engine.connect() as conn:
-        return {x.name: int(conn.execute(select(func.count()).select_from(x)).scalar_one()) for x in EVENT_TABLES}
 
 
 def stored(db: Database, event_id: int) -> list[MeetingRequest]:

@@ -4,10 +4,9 @@ after changes, read agendas; refusals leave the database as it was."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, date, datetime, time
+from datetime import date, time
 
 import pytest
-from sqlalchemy import func, select
 
 from seoro.domain.errors import DomainError
 from seoro.domain.events import Event, ParticipationType, Session, Table
@@ -20,22 +19,9 @@ from seoro.scheduling.encode import encode
 from seoro.services import events as ev
 from seoro.services import scheduling as sc
 from seoro.services.database import Database
-from seoro.storage import tables as t
+from tests.services.event_rows import ACTOR, NOW, counts
 
 pytestmark = pytest.mark.integration
-NOW = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
-ACTOR = "staff"
-EVENT_TABLES = (
-    t.events,
-    t.event_sessions,
-    t.event_tables,
-    t.event_types,
-    t.event_participants,
-    t.event_interpreters,
-    t.meeting_requests,
-    t.meetings,
-    t.schedule_runs,
-)
 Setup = tuple[Database, int, list[int]]
 
 
@@ -113,11 +99,6 @@ def setup(db: Database) -> Setup:
     accepted = [MeetingRequest(a, b, NOW, p, status=RequestStatus.ACCEPTED, answered_at=NOW) for a, b, p in asks(ids)]
     ev.save_requests(db, event_id, accepted, actor=ACTOR)
     return db, event_id, ids
-
-
-def counts(db: Database) -> dict[str, int]:
-    with db.engine.connect() as conn:
-        return {x.name: int(conn.execute(select(func.count()).select_from(x)).scalar_one()) for x in EVENT_TABLES}
 
 
 def meetings(db: Database, event_id: int) -> list[Meeting]:
