@@ -215,8 +215,8 @@ def test_announced_meetings_stay_when_rescheduling(fixture_event: str) -> None:
     url = fixture_event
     assert seoro(url, "event", "schedule", "1").code == 0
     before = rows(seoro(url, "event", "agenda", "1").stdout)
-    announced = seoro(url, "event", "announce", "1", lang="en")
-    assert announced.stdout.startswith("8 meeting(s) of 2026 Saesol Technology Partnering Day")
+    published = seoro(url, "event", "publish", "1", lang="en")
+    assert published.stdout.startswith("Published agendas version 1 (final): 8 meetings;"), published.stderr
     again = seoro(url, "event", "schedule", "1", lang="en")
     assert again.code == 1 and "use reschedule" in again.stderr
     rebuilt = json.loads(seoro(url, "event", "reschedule", "1", "--json").stdout)

@@ -22,6 +22,8 @@ EVENT_TABLES = (
     t.meeting_requests,
     t.meetings,
     t.schedule_runs,
+    t.agenda_entries,
+    t.agenda_publications,
 )
 
 

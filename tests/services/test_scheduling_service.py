@@ -1,4 +1,4 @@
-"""Scheduling use cases end to end on SQLite and PostgreSQL: build, store, check, announce, rebuild
+"""Scheduling use cases end to end on SQLite and PostgreSQL: build, store, check, publish, rebuild
 after changes, read agendas; refusals leave the database as it was."""
 
 from __future__ import annotations
@@ -8,14 +8,13 @@ from datetime import date, time
 
 import pytest
 
+from seoro.domain.agenda import Stage
 from seoro.domain.errors import DomainError
 from seoro.domain.events import Event, ParticipationType, Session, Table
 from seoro.domain.meetings import Meeting, MeetingRequest, Priority, RequestStatus
 from seoro.domain.participants import Interpreter, Participant
 from seoro.domain.text import BilingualText
-from seoro.scheduling import NONE, Schedule
-from seoro.scheduling.checks import violations
-from seoro.scheduling.encode import encode
+from seoro.services import agendas as ag
 from seoro.services import events as ev
 from seoro.services import scheduling as sc
 from seoro.services.database import Database
@@ -113,23 +112,7 @@ def requests(db: Database, event_id: int) -> list[MeetingRequest]:
 
 def stored_violations(db: Database, event_id: int) -> list[object]:
     """The independent validator, run on the timetable as the database holds it."""
-    with db.reading() as unit:
-        event = unit.events.get(event_id)
-        encoded = encode(
-            event,
-            unit.events.participants(event_id),
-            unit.events.interpreters(event_id),
-            unit.events.requests(event_id),
-        )
-        held = unit.events.meetings(event_id)
-    index = encoded.request_index()
-    schedule = Schedule.empty(encoded.problem.n_requests)
-    for m in held:
-        r = index[m.request_id]
-        schedule.slot[r], schedule.table[r] = m.slot, encoded.table_numbers.index(m.table)
-        schedule.interpreter[r] = NONE if m.interpreter_id is None else encoded.interpreter_ids.index(m.interpreter_id)
-    assert len(held) == len(schedule.scheduled())  # one stored meeting per problem request
-    return list(violations(encoded.problem, schedule))
+    return list(sc.check_timetable(db, event_id))
 
 
 def test_a_small_event_is_scheduled_end_to_end(setup: Setup) -> None:
@@ -207,7 +190,7 @@ def test_agendas_list_each_persons_meetings_in_time_order(setup: Setup) -> None:
 def test_an_unchanged_reschedule_moves_nothing(setup: Setup) -> None:
     db, event_id, _ = setup
     sc.schedule_event(db, event_id, time_limit=5, actor=ACTOR)
-    n = sc.announce(db, event_id, actor=ACTOR)
+    n = ag.publish_agendas(db, event_id, stage=Stage.FINAL, at=NOW, actor=ACTOR).meetings
     before = meetings(db, event_id)
     assert n == len(before) and all(m.announced for m in before)
     state = counts(db)
@@ -226,7 +209,7 @@ def test_an_unchanged_reschedule_moves_nothing(setup: Setup) -> None:
 def test_a_cancellation_drops_only_that_persons_meetings(setup: Setup) -> None:
     db, event_id, ids = setup
     sc.schedule_event(db, event_id, time_limit=5, actor=ACTOR)
-    sc.announce(db, event_id, actor=ACTOR)
+    ag.publish_agendas(db, event_id, stage=Stage.FINAL, at=NOW, actor=ACTOR)
     before = {m.request_id: m for m in meetings(db, event_id)}
     by_id = {r.id: r for r in requests(db, event_id)}
     with db.reading() as unit:
@@ -250,7 +233,7 @@ def test_a_cancellation_drops_only_that_persons_meetings(setup: Setup) -> None:
 def test_a_table_lost_for_the_afternoon_moves_only_its_meetings(setup: Setup) -> None:
     db, event_id, _ = setup
     sc.schedule_event(db, event_id, time_limit=5, actor=ACTOR)
-    sc.announce(db, event_id, actor=ACTOR)
+    ag.publish_agendas(db, event_id, stage=Stage.FINAL, at=NOW, actor=ACTOR)
     before = {m.request_id: m for m in meetings(db, event_id)}
     displaced = {rid for rid, m in before.items() if m.table == 3 and m.slot >= 6}
     assert displaced
@@ -266,7 +249,7 @@ def test_a_table_lost_for_the_afternoon_moves_only_its_meetings(setup: Setup) ->
 def test_a_late_request_is_added_without_moving_announced_meetings(setup: Setup) -> None:
     db, event_id, ids = setup
     sc.schedule_event(db, event_id, time_limit=5, actor=ACTOR)
-    sc.announce(db, event_id, actor=ACTOR)
+    ag.publish_agendas(db, event_id, stage=Stage.FINAL, at=NOW, actor=ACTOR)
     before = meetings(db, event_id)
     # partner 0 and firm 5 had not asked each other; they share Korean
     late = ev.request_meeting(db, event_id, ids[6], ids[5], now=NOW, priority=Priority.MUST, actor=ACTOR)

@@ -17,7 +17,6 @@ from rich.console import Console
 from seoro.cli.app import app
 from seoro.cli.context import Context, ctx_of
 from seoro.cli.event_render import (
-    print_agenda,
     print_event,
     print_import,
     print_summary,
@@ -260,12 +259,28 @@ def _accepted_between(c: Context, event_id: int, a: int, b: int) -> int:
     return min(r.id for r in found if r.id is not None)
 
 
-def _schedule(c: Context, event: str, time_limit: float, as_json: bool, *, reschedule: bool) -> None:
+def _schedule(
+    c: Context,
+    event: str,
+    time_limit: float,
+    as_json: bool,
+    *,
+    reschedule: bool,
+    since_published: bool = False,
+    at: datetime | None = None,
+) -> None:
     db = c.db()
     e = _event(c, event)
     with solver_progress(c, show=not as_json) as progress:
         summary = sc.schedule_event(
-            db, _id(e), time_limit=time_limit, reschedule=reschedule, progress=progress, actor=c.settings.actor
+            db,
+            _id(e),
+            time_limit=time_limit,
+            reschedule=reschedule,
+            since_published=since_published,
+            at=at,
+            progress=progress,
+            actor=c.settings.actor,
         )
     total = sum(overview(db, _id(e)).requests.values())
     if as_json:
@@ -279,34 +294,3 @@ def schedule(ctx: typer.Context, event: EventArg, time_limit: TimeLimit = 30.0, 
     """Build the timetable: the most valuable meetings that fit, with the proven bound, the gap, idle gaps,
     why each other request did not fit, and how many more tables or slots would let it."""
     _schedule(ctx_of(ctx), event, time_limit, as_json, reschedule=False)
-
-
-@event_app.command("reschedule")
-def reschedule(ctx: typer.Context, event: EventArg, time_limit: TimeLimit = 30.0, as_json: AsJson = False) -> None:
-    """Rebuild the timetable after changes; announced meetings stay where they are unless they cannot."""
-    _schedule(ctx_of(ctx), event, time_limit, as_json, reschedule=True)
-
-
-@event_app.command("agenda")
-def agenda(
-    ctx: typer.Context,
-    event: EventArg,
-    participant: Annotated[
-        str | None, typer.Option("--participant", "-p", metavar="P", help="One participant: number, e-mail or name.")
-    ] = None,
-) -> None:
-    """The timetable (slot, table, both sides, interpreter), or one participant's agenda."""
-    c = ctx_of(ctx)
-    db = c.db()
-    e = _event(c, event)
-    who = find_participant(db, _id(e), participant) if participant else None
-    print_agenda(c, overview(db, _id(e)), sc.agenda(db, _id(e), who), who)
-
-
-@event_app.command("announce")
-def announce(ctx: typer.Context, event: EventArg) -> None:
-    """Publish the timetable: from now on rescheduling keeps these meetings in place unless they cannot stay."""
-    c = ctx_of(ctx)
-    e = _event(c, event)
-    count = sc.announce(c.db(), _id(e), actor=c.settings.actor)
-    out.print(c.t("cli.event.announced", count=count, event=name(e.name, c.lang)))

@@ -90,6 +90,8 @@ class RequestBook:
         p = self.participant(participant_id)
         if p.cancelled:
             raise DomainError("participant_cancelled", participant=p.name.both())
+        if p.no_show_at is not None:
+            raise DomainError("participant_absent", participant=p.name.both())
         return self._party_of[participant_id]
 
     def parties_of(self, r: MeetingRequest) -> tuple[Party, Party] | None:

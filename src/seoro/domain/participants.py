@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from seoro.domain.errors import DomainError
 from seoro.domain.events import Event, check_slots
@@ -32,7 +33,9 @@ class Participant:
 
     ``availability`` holds the slot indices where they can meet (``None``: all). ``max_meetings``
     overrides the event's default cap (``None``: use the type's or the event's). ``booth``: they host
-    a booth, i.e. the event has a table whose ``host`` is them.
+    a booth, i.e. the event has a table whose ``host`` is them. ``checked_in_at``: when they arrived on
+    the day; ``no_show_at``: when staff marked them absent (their later meetings are released).
+    Times are aware (UTC).
     """
 
     name: BilingualText
@@ -46,6 +49,8 @@ class Participant:
     booth: bool = False
     email: str = ""
     cancelled: bool = False
+    checked_in_at: datetime | None = None
+    no_show_at: datetime | None = None
     id: int | None = None
 
     def __post_init__(self) -> None:
@@ -60,6 +65,11 @@ class Participant:
 
     def available_at(self, slot: int) -> bool:
         return self.availability is None or slot in self.availability
+
+    @property
+    def attending(self) -> bool:
+        """Takes part in meetings: neither cancelled nor marked absent on the day."""
+        return not self.cancelled and self.no_show_at is None
 
 
 @dataclass
@@ -150,7 +160,7 @@ def group_parties(participants: Iterable[Participant]) -> dict[str, Party]:
     """The parties formed by the participants who still attend, by key, members in id order."""
     grouped: dict[str, list[Participant]] = {}
     for p in participants:
-        if not p.cancelled:
+        if p.attending:
             grouped.setdefault(party_key(p), []).append(p)
     return {k: Party(k, tuple(sorted(ms, key=stored_id))) for k, ms in grouped.items()}
 

@@ -30,8 +30,10 @@ Codes, and what ``request`` / ``other`` / ``slot`` hold besides the request (``-
   once per run.
 - ``lock_slot``: a locked request not scheduled at its lock slot (``slot``).
 - ``lock_table``: a request locked at a slot and a table (``other``), scheduled at another table.
+- ``lock_interpreter``: a request locked at a slot and an interpreter (``other``) — a meeting that
+  already took place — scheduled with another interpreter (or none), its parties needing one.
 
-"Earlier" means lower request number. The lock table counts only together with a lock slot.
+"Earlier" means lower request number. The lock table and interpreter count only with a lock slot.
 """
 
 from __future__ import annotations
@@ -211,6 +213,10 @@ def _locks(p: Problem, sch: Schedule) -> list[Violation]:
             out.append(Violation("lock_slot", r, slot=lock_slot, detail=f"scheduled at {sch.slot[r]}"))
         if lock_table != NONE and sch.slot[r] != NONE and sch.table[r] != lock_table:
             out.append(Violation("lock_table", r, lock_table, sch.slot[r], f"at table {sch.table[r]}"))
+        lock_interp, needs = p.req_lock_interp[r], not p.party_langs[p.req_a[r]] & p.party_langs[p.req_b[r]]
+        if lock_interp != NONE and needs and sch.slot[r] != NONE and sch.interpreter[r] != lock_interp:
+            detail = f"with interpreter {sch.interpreter[r]}"
+            out.append(Violation("lock_interpreter", r, lock_interp, sch.slot[r], detail))
     return out
 
 

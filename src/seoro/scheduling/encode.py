@@ -21,6 +21,7 @@ from seoro.domain.participants import (
     check_interpreters,
     check_participants,
     group_parties,
+    party_key,
     stored_id,
 )
 from seoro.scheduling.problem import NONE, Problem, Result, bits
@@ -51,8 +52,9 @@ class Encoded:
     """The problem and the maps back to the domain. Slot indices are the event's (``slots[s].index == s``).
 
     ``request_ids[r]``: the MeetingRequest ids problem request ``r`` serves, ascending. ``prev[r]``:
-    its announced meeting, if any. ``skipped``: request id → reason, for requests kept out of the
-    problem. ``stale``: announced meetings no accepted request wants any more.
+    its announced meeting, if any; ``past[r]``: that meeting has already started (it is pinned where it
+    took place). ``skipped``: request id → reason, for requests kept out of the problem. ``stale``:
+    announced meetings no accepted request wants any more.
     """
 
     problem: Problem
@@ -65,6 +67,7 @@ class Encoded:
     prev: tuple[Meeting | None, ...]
     skipped: dict[int, str]
     stale: tuple[Meeting, ...]
+    past: tuple[bool, ...]
 
     def request_index(self) -> dict[int, int]:
         """MeetingRequest id → problem request index, for the requests in the problem."""
@@ -105,6 +108,7 @@ _STATUS_REASON = {
 }
 
 Group = list[MeetingRequest]
+Pin = tuple[int, int, int]  # slot, table index, interpreter index; NONE where free
 
 
 class _Encoder:
@@ -118,6 +122,7 @@ class _Encoder:
         self.people = {stored_id(p): p for p in participants}
         self.parties = sorted(group_parties(participants).values(), key=lambda party: party.ids)
         self.party_of = {pid: k for k, party in enumerate(self.parties) for pid in party.ids}
+        self.party_by_key = {party.key: k for k, party in enumerate(self.parties)}
         self.table_index = {t.number: k for k, t in enumerate(event.tables)}
         self.interpreters = list(interpreters)
         spoken = {lang for party in self.parties for lang in party.languages()}
@@ -142,6 +147,8 @@ class _Encoder:
         a, b = self._person(r.requester_id), self._person(r.requested_id)
         if a.cancelled or b.cancelled:
             return "participant_cancelled"
+        if not (a.attending and b.attending):
+            return "participant_absent"
         if self.party_of[r.requester_id] == self.party_of[r.requested_id]:
             return "same_party"
         if self.event.cross_type_only and a.type_code == b.type_code:
@@ -195,15 +202,37 @@ class _Encoder:
         self.event.table(number)  # refuses a table the event does not have
         return slot, self.table_index[number]
 
-    def request_arrays(self, groups: list[Group]) -> dict[str, tuple[int, ...]]:
+    def pin(self, group: Group, past: Meeting | None, closed_before: int) -> Pin:
+        """The group's (slot, table, interpreter) lock: where its past meeting took place, else the
+        staff lock (which lapses when its slot is closed: the meeting can no longer happen there)."""
+        if past is not None:
+            return past.slot, self.table_index.get(past.table, NONE), self.interp_at(past)
+        slot, table = self.lock(group)
+        return (slot, table, NONE) if slot == NONE or slot >= closed_before else (NONE, NONE, NONE)
+
+    def request_arrays(self, groups: list[Group], pins: list[Pin]) -> dict[str, tuple[int, ...]]:
         ends = [self._ends(g) for g in groups]
-        locks = [self.lock(g) for g in groups]
         return {
             "req_a": tuple(a for a, _ in ends),
             "req_b": tuple(b for _, b in ends),
-            "req_lock_slot": tuple(s for s, _ in locks),
-            "req_lock_table": tuple(t for _, t in locks),
+            "req_lock_slot": tuple(s for s, _, _ in pins),
+            "req_lock_table": tuple(t for _, t, _ in pins),
+            "req_lock_interp": tuple(i for _, _, i in pins),
         }
+
+    def freeze(
+        self, arrays: dict[str, tuple[int, ...]], groups: list[Group], pins: list[Pin], closed_before: int
+    ) -> None:
+        """Closed slots offer nothing new: each party, table and interpreter is there only for the past
+        meetings it took part in (and is, whatever its availability says now: they happened)."""
+        held: dict[tuple[str, int], int] = {}  # (array, index) -> closed slots it holds
+        for g, (s, t, i) in zip(groups, pins, strict=True):
+            if s != NONE and s < closed_before:
+                for key in [("party_avail", q) for q in self._ends(g)] + [("table_avail", t), ("interp_avail", i)]:
+                    held[key] = held.get(key, 0) | 1 << s
+        closed = (1 << closed_before) - 1
+        for name in ("party_avail", "table_avail", "interp_avail"):
+            arrays[name] = tuple(a & ~closed | held.get((name, k), 0) for k, a in enumerate(arrays[name]))
 
     def _ends(self, group: Group) -> tuple[int, int]:
         """(a, b): ``a`` is the party of the first request's requester."""
@@ -232,13 +261,25 @@ class _Encoder:
         stale: list[Meeting] = []
         for m in announced:
             r = by_id.get(m.request_id)
-            attending = r is not None and {r.requester_id, r.requested_id} <= self.party_of.keys()
-            k = group_of.get(self.pair(r)) if r is not None and attending else None
+            pair = self._home_pair(r) if r is not None else None
+            k = group_of.get(pair) if pair is not None else None
             if k is None or prev[k] is not None:
                 stale.append(m)
             else:
                 prev[k] = m
         return prev, stale
+
+    def _home_pair(self, r: MeetingRequest) -> tuple[int, int] | None:
+        """The parties of ``r``, ``None`` when one side no longer attends. A member who left a
+        delegation still counts as it: another member's request may still want its meeting."""
+        a, b = (self._home(pid) for pid in (r.requester_id, r.requested_id))
+        if a is None or b is None:
+            return None
+        return (a, b) if a < b else (b, a)
+
+    def _home(self, pid: int) -> int | None:
+        k, person = self.party_of.get(pid), self.people.get(pid)
+        return k if k is not None or person is None else self.party_by_key.get(party_key(person))
 
     def prev_arrays(self, prev: list[Meeting | None]) -> dict[str, tuple[int, ...]]:
         n_slots = len(self.slots)
@@ -261,18 +302,30 @@ def encode(
     interpreters: Sequence[Interpreter],
     requests: Sequence[MeetingRequest],
     meetings: Sequence[Meeting] = (),
+    *,
+    closed_before: int = 0,
 ) -> Encoded:
     """The scheduling problem of ``event``: its slots, attending parties, tables, interpreters and
-    accepted requests, with staff locks (and self-service picks) and announced ``meetings`` to keep."""
+    accepted requests, with staff locks (and self-service picks) and announced ``meetings`` to keep.
+
+    Slots before ``closed_before`` have started or ended (on the day): announced meetings there are
+    pinned where they took place (slot, table, interpreter) when both parties still attend, staff
+    locks there lapse, and nothing else can be placed there.
+    """
     enc = _Encoder(event, participants, interpreters)
+    if not 0 <= closed_before <= len(enc.slots):
+        raise DomainError("unknown_slot", slot=closed_before, count=len(enc.slots))
     groups, skipped = enc.groups(requests)
     prev, stale = enc.previous(groups, requests, meetings)
+    past = [m if m is not None and 0 <= m.slot < closed_before else None for m in prev]
+    pins = [enc.pin(g, m, closed_before) for g, m in zip(groups, past, strict=True)]
+    arrays = {**enc.party_arrays(), **enc.resource_arrays()}
+    enc.freeze(arrays, groups, pins, closed_before)
     problem = Problem(
         slot_block=tuple(s.block for s in enc.slots),
         slot_follows=tuple(s.follows_previous for s in enc.slots),
-        **enc.party_arrays(),
-        **enc.resource_arrays(),
-        **enc.request_arrays(groups),
+        **arrays,
+        **enc.request_arrays(groups, pins),
         req_value=enc.values(groups),
         **enc.prev_arrays(prev),
         max_run=event.max_in_a_row,
@@ -288,6 +341,7 @@ def encode(
         prev=tuple(prev),
         skipped=skipped,
         stale=tuple(stale),
+        past=tuple(m is not None for m in past),
     )
 
 
@@ -315,7 +369,7 @@ def decode(encoded: Encoded, result: Result) -> Decoded:
 
 
 def _meeting(encoded: Encoded, result: Result, r: int) -> Meeting | None:
-    schedule = result.schedule
+    schedule, prev = result.schedule, encoded.prev[r]
     slot, table, interpreter = schedule.slot[r], schedule.table[r], schedule.interpreter[r]
     if slot == NONE:
         return None
@@ -326,7 +380,7 @@ def _meeting(encoded: Encoded, result: Result, r: int) -> Meeting | None:
         slot=slot,
         table=encoded.table_numbers[table],
         interpreter_id=None if interpreter == NONE else encoded.interpreter_ids[interpreter],
-        locked=encoded.problem.req_lock_slot[r] != NONE,
+        locked=prev.locked if prev is not None and encoded.past[r] else encoded.problem.req_lock_slot[r] != NONE,
     )
 
 

@@ -1,9 +1,9 @@
 """The whole slot-by-slot model in CP-SAT, for events small enough that an exact solve pays.
 
 Used when the heuristic leaves a gap on a small problem: it starts from the heuristic's schedule as
-a hint, keeps pinned meetings where they are, and either proves the schedule optimal or finds a
-better one. The slot-level model does not scale (CP-SAT finds no solution of its own at 1,000
-participants in 30 s), which is why it is only the last step, and only for small problems.
+a hint, keeps pinned meetings where they are (slot and interpreter), and either proves the schedule
+optimal or finds a better one. The slot-level model does not scale (CP-SAT finds no solution of its
+own at 1,000 participants in 30 s), which is why it is only the last step, and only for small problems.
 """
 
 from __future__ import annotations
@@ -36,7 +36,9 @@ class _Model:
                 if st.pinned[r]:
                     m.add(v == 1)
                 if f.needs_interp[r]:
-                    ys = [self._y(r, s, i) for i in f.interps[r] if p.interp_avail[i] >> s & 1]
+                    # a pinned meeting keeps its interpreter too: _adopt leaves pinned meetings as they are
+                    able = [st.interp[r]] if st.pinned[r] else f.interps[r]
+                    ys = [self._y(r, s, i) for i in able if p.interp_avail[i] >> s & 1]
                     m.add(sum(ys) == v)
                 m.add_hint(v, st.slot[r] == s)
             m.add(sum(self.x[r, s] for s in slots) <= 1)

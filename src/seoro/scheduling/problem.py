@@ -34,6 +34,9 @@ def members(mask: int) -> list[int]:
     return out
 
 
+_PINS = ("req_lock_slot", "req_lock_table", "req_lock_interp", "req_prev_slot", "req_prev_table", "req_prev_interp")
+
+
 @dataclass(frozen=True)
 class Problem:
     """One event's scheduling problem.
@@ -44,7 +47,8 @@ class Problem:
 
     A request ``r`` asks parties ``req_a[r]`` and ``req_b[r]`` to meet; ``req_value[r]`` is what the
     meeting is worth (priority, mutual interest, match score, already combined). ``req_lock_slot[r]``
-    (and optionally ``req_lock_table[r]``) pins a meeting that must happen then. ``req_prev_slot`` /
+    (and optionally ``req_lock_table[r]`` and ``req_lock_interp[r]``) pins a meeting that must happen
+    then; a meeting that already took place is pinned with all three. ``req_prev_slot`` /
     ``req_prev_table`` / ``req_prev_interp`` hold an already-announced placement (slot, table,
     interpreter) that rescheduling keeps when it can.
 
@@ -69,6 +73,7 @@ class Problem:
     req_value: tuple[float, ...]
     req_lock_slot: tuple[int, ...] = ()
     req_lock_table: tuple[int, ...] = ()
+    req_lock_interp: tuple[int, ...] = ()
     req_prev_slot: tuple[int, ...] = ()
     req_prev_table: tuple[int, ...] = ()
     req_prev_interp: tuple[int, ...] = ()
@@ -76,7 +81,7 @@ class Problem:
 
     def __post_init__(self) -> None:
         n = len(self.req_a)
-        for name in ("req_lock_slot", "req_lock_table", "req_prev_slot", "req_prev_table", "req_prev_interp"):
+        for name in _PINS:
             if not getattr(self, name):
                 object.__setattr__(self, name, (NONE,) * n)
         check_shape(self)
@@ -117,6 +122,7 @@ def check_shape(p: Problem) -> None:
         p.req_value,
         p.req_lock_slot,
         p.req_lock_table,
+        p.req_lock_interp,
         p.req_prev_slot,
         p.req_prev_table,
         p.req_prev_interp,
@@ -137,7 +143,7 @@ def check_shape(p: Problem) -> None:
         raise DomainError("schedule_shape")
     if any(t != NONE and not 0 <= t < p.n_tables for t in (*p.req_lock_table, *p.req_prev_table)):
         raise DomainError("schedule_shape")
-    if any(i != NONE and not 0 <= i < len(p.interp_avail) for i in p.req_prev_interp):
+    if any(i != NONE and not 0 <= i < len(p.interp_avail) for i in (*p.req_lock_interp, *p.req_prev_interp)):
         raise DomainError("schedule_shape")
 
 

@@ -1,6 +1,7 @@
 """The scheduler: choose meetings with a proven bound, place them in slots, repair, improve, compact.
 
-1. Locked meetings go where staff put them; announced ones (rescheduling) stay where they were
+1. Locked meetings go where staff put them (meetings that already took place are locks with their
+   table and interpreter); announced ones (rescheduling) stay where they were, with their interpreter,
    whenever that is still possible, and only those that cannot stay are moved (or dropped).
 2. ``bound.select`` solves the counting relaxation: its optimum is the proven upper bound and its
    solution says which meetings to aim for.
@@ -26,6 +27,7 @@ from seoro.scheduling.state import State
 from seoro.scheduling.tables import assign
 
 Progress = Callable[[str, float], None]
+Wished = dict[int, set[int]]  # slot -> interpreters
 TOLERANCE = 1e-6
 
 
@@ -40,8 +42,9 @@ def solve(
     say = progress or (lambda _step, _share: None)
     f = facts(problem)
     st = State(problem, f)
-    _place_locks(st)
-    moved, dropped = _keep_announced(st, Clock(time_limit * 0.2))
+    wished = _wished(problem)
+    _place_locks(st, wished)
+    moved, dropped = _keep_announced(st, Clock(time_limit * 0.2), wished)
     say("bound", 0.1)
     sel = select(problem, f, time_limit * 0.5)
     say("place", 0.5)
@@ -90,10 +93,10 @@ def _place(st: State, sel: Selection, clock: Clock, gap_tolerance: float) -> dic
     return stats
 
 
-def _place_locks(st: State) -> None:
+def _place_locks(st: State, wished: Wished) -> None:
     p = st.p
     locked = [r for r in range(p.n_requests) if p.req_lock_slot[r] != NONE]
-    interp = _lock_interpreters(st, locked)
+    interp = _lock_interpreters(st, locked, wished)
     for r in sorted(locked, key=lambda r: not st.f.needs_interp[r]):
         s = p.req_lock_slot[r]
         if st.f.needs_interp[r] and interp.get(r, NONE) == NONE:
@@ -104,15 +107,16 @@ def _place_locks(st: State) -> None:
         st.pinned[r] = True
 
 
-def _lock_interpreters(st: State, locked: list[int]) -> dict[int, int]:
+def _lock_interpreters(st: State, locked: list[int], wished: Wished) -> dict[int, int]:
     """Interpreters for the locked meetings of each slot, as a bipartite matching (augmenting paths),
-    so that one lock never takes the only interpreter another lock could have."""
-    p, f = st.p, st.f
+    so that one lock never takes the only interpreter another lock could have. Each lock tries its
+    own interpreter first (the one it took place or was announced with), so no two trade theirs."""
+    p = st.p
     owner: dict[tuple[int, int], int] = {}  # (interpreter, slot) -> request
 
     def assign(r: int, seen: set[int]) -> bool:
         s = p.req_lock_slot[r]
-        for i in f.interps[r]:
+        for i in _interp_order(st, r, s, wished):
             if not p.interp_avail[i] >> s & 1 or i in seen:
                 continue
             seen.add(i)
@@ -123,12 +127,12 @@ def _lock_interpreters(st: State, locked: list[int]) -> dict[int, int]:
         return False
 
     for r in locked:
-        if f.needs_interp[r]:
+        if st.f.needs_interp[r]:
             assign(r, set())
     return {r: i for (i, _), r in owner.items()}
 
 
-def _keep_announced(st: State, clock: Clock) -> tuple[list[int], list[int]]:
+def _keep_announced(st: State, clock: Clock, wished: Wished) -> tuple[list[int], list[int]]:
     """Announced meetings stay put when they still can; the others move (returned) or are dropped."""
     p = st.p
     must_move = []
@@ -138,7 +142,7 @@ def _keep_announced(st: State, clock: Clock) -> tuple[list[int], list[int]]:
     for r in announced:
         s = p.req_prev_slot[r]
         if st.under_cap(r) and st.open_slots(r) >> s & 1 and st.fits_at(r, s):
-            st.place(r, s, _same_interpreter(st, r, s))
+            st.place(r, s, _free_interpreter(st, r, s, wished))
             st.pinned[r] = True
         else:
             must_move.append(r)
@@ -153,11 +157,39 @@ def _table_still_there(p: Problem, r: int) -> bool:
     return t != NONE and bool(p.table_avail[t] >> p.req_prev_slot[r] & 1)
 
 
-def _same_interpreter(st: State, r: int, s: int) -> int:
-    """The interpreter announced with the meeting when still free and able, else ``NONE`` (any)."""
-    i = st.p.req_prev_interp[r]
-    if i != NONE and i in st.f.interps[r] and (st.p.interp_avail[i] & ~st.interp_busy[i]) >> s & 1:
-        return i
+def _wished(p: Problem) -> Wished:
+    """Slot → the interpreters pinned or announced meetings hold there, which others should leave them."""
+    out: Wished = {}
+    for r in range(p.n_requests):
+        for s, i in ((p.req_lock_slot[r], p.req_lock_interp[r]), (p.req_prev_slot[r], p.req_prev_interp[r])):
+            if s != NONE and i != NONE:
+                out.setdefault(s, set()).add(i)
+    return out
+
+
+def _own_interpreter(p: Problem, r: int, s: int) -> int:
+    """The interpreter ``r`` is locked to, else the one it was announced with at ``s``, else ``NONE``."""
+    if p.req_lock_interp[r] != NONE:
+        return p.req_lock_interp[r]
+    return p.req_prev_interp[r] if p.req_prev_slot[r] == s else NONE
+
+
+def _interp_order(st: State, r: int, s: int, wished: Wished) -> list[int]:
+    """The interpreters to try for ``r`` at ``s``: only its lock's, else its own first, then those no
+    other meeting of the slot holds, fewest languages first (versatile ones are kept for later)."""
+    p = st.p
+    own = _own_interpreter(p, r, s)
+    if p.req_lock_interp[r] != NONE:
+        return [own] if own in st.f.interps[r] else []
+    taken = wished.get(s, set())
+    return sorted(st.f.interps[r], key=lambda i: (i != own, i in taken, p.interp_langs[i].bit_count()))
+
+
+def _free_interpreter(st: State, r: int, s: int, wished: Wished) -> int:
+    """The first free interpreter of ``_interp_order``, or ``NONE`` when ``r`` needs none."""
+    for i in _interp_order(st, r, s, wished):
+        if (st.p.interp_avail[i] & ~st.interp_busy[i]) >> s & 1:
+            return i
     return NONE
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, inspect
 from seoro.domain.audit import Action, AuditEntry
 from seoro.domain.errors import DomainError
 from seoro.storage import migrate
+from seoro.storage.agendas import Agendas
 from seoro.storage.agreements import Agreements
 from seoro.storage.audit import AuditLog
 from seoro.storage.db import describe, make_engine, transaction
@@ -41,6 +42,7 @@ class Unit:
     vectors: TextVectors = field(init=False)
     suggestions: Suggestions = field(init=False)
     events: Events = field(init=False)
+    agendas: Agendas = field(init=False)
 
     def __post_init__(self) -> None:
         self.organisations = Organisations(self.conn)
@@ -52,6 +54,7 @@ class Unit:
         self.vectors = TextVectors(self.conn)
         self.suggestions = Suggestions(self.conn)
         self.events = Events(self.conn)
+        self.agendas = Agendas(self.conn)
 
     def record(self, action: Action, entity: str, entity_id: int, changes: dict[str, Any]) -> None:
         self.audit.record(AuditEntry(datetime.now(UTC), self.actor, action, entity, entity_id, changes, self.source))

@@ -6,7 +6,7 @@ Every function is one unit of work: it loads what the rules need, applies a rule
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -171,7 +171,14 @@ def save_requests(db: Database, event_id: int, requests: Sequence[MeetingRequest
 
 
 def recommend_meetings(
-    db: Database, event_id: int, *, now: datetime, top: int = 50, per_participant: int = 3, actor: str
+    db: Database,
+    event_id: int,
+    *,
+    now: datetime,
+    top: int = 50,
+    per_participant: int = 3,
+    only: Collection[int] | None = None,
+    actor: str,
 ) -> list[MeetingRequest]:
     """Staff-recommended meetings: up to ``top`` of the best mutual matches (the matching engine's
     scores, as ``services.matching.recommend_between`` gives them) between attending participants
@@ -179,7 +186,8 @@ def recommend_meetings(
 
     Each becomes an accepted request with ``source=RECOMMENDED`` and the mutual score (in [0, 1]).
     Pairs the event's rules refuse (same type in a cross-type event, one delegation, a request
-    already open either way, a cap reached) are passed over. Returns the saved requests, best first."""
+    already open either way, a cap reached) are passed over. ``only``: every pair has at least one of
+    these participants (on the event day: those with free slots). Returns the saved requests, best first."""
     require_current(db)
     with db.reading() as unit:
         book = book_of(unit, event_id)
@@ -194,7 +202,12 @@ def recommend_meetings(
         engines = {code: engine_for(db, cands, taxonomy) for code, cands in sides.items()}
         for a, b in _pairings(book.event, sorted(groups)):
             scores = mutual(engines[a], engines[b])
-            found += best_pairs(scores, sides[a], sides[b], top * 3, per_participant)
+            # with ``only``, most of the best pairs are filtered out below: keep them all until then
+            many = top * 3 if only is None else len(sides[a]) * len(sides[b])
+            found += best_pairs(scores, sides[a], sides[b], many, per_participant if only is None else None)
+    if only is not None:
+        keep = {key for key, pid in by_key.items() if pid in only}
+        found = [pair for pair in found if pair.left in keep or pair.right in keep]
     found.sort(key=lambda pair: -pair.mutual)
     with db.unit(actor) as unit:
         book = book_of(unit, event_id)
@@ -238,7 +251,7 @@ def _linked(book: RequestBook, everyone: Mapping[str, object]) -> dict[str, int]
     """Directory candidate key → participant id, for attending participants linked to the directory."""
     out: dict[str, int] = {}
     for p in book.participants.values():
-        if p.cancelled or p.id is None:
+        if not p.attending or p.id is None:
             continue
         key = (
             f"expert:{p.expert_id}" if p.expert_id else f"organisation:{p.organisation_id}" if p.organisation_id else ""

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from seoro.domain.agenda import sides
+from seoro.domain.attendance import closed_before
 from seoro.domain.audit import Action
 from seoro.domain.booking import lock, unlock
 from seoro.domain.errors import DomainError
@@ -17,10 +19,11 @@ from seoro.domain.events import Event, Slot
 from seoro.domain.meetings import Meeting, MeetingRequest
 from seoro.domain.participants import Interpreter, Participant
 from seoro.domain.text import BilingualText
-from seoro.scheduling import Result, solve
+from seoro.scheduling import NONE, Result, Schedule, solve
 from seoro.scheduling.advise import Advice, advise
-from seoro.scheduling.checks import violations
+from seoro.scheduling.checks import Violation, violations
 from seoro.scheduling.encode import Decoded, Encoded, Unscheduled, decode, encode
+from seoro.services.agendas import published_meetings
 from seoro.services.database import Database, Unit, require_current
 from seoro.services.events import book_of
 from seoro.storage.events import Run
@@ -86,6 +89,8 @@ def schedule_event(
     *,
     time_limit: float = 30.0,
     reschedule: bool = False,
+    since_published: bool = False,
+    at: datetime | None = None,
     advice: bool = True,
     progress: Progress | None = None,
     actor: str,
@@ -98,18 +103,20 @@ def schedule_event(
     (``reschedule=False``) refuses to overwrite announced meetings (``schedule_announced``); see
     :func:`reschedule_event`. A locked meeting that cannot be held where it is pinned is refused
     (``lock_infeasible``, naming the request) and nothing is saved.
+
+    On the event day: ``since_published`` keeps the meetings of the last published agendas (what
+    participants hold) rather than the current timetable's, and ``at`` closes the slots already begun
+    (their meetings stay as they are, nothing new goes there).
     """
     require_current(db)
     with db.reading() as unit:
         inputs = _inputs(unit, event_id)
+        baseline = _baseline(unit, event_id, inputs, reschedule, since_published)
     if not reschedule and any(m.announced for m in inputs.meetings):
         raise DomainError("schedule_announced", event=event_id)
+    closed = closed_before(inputs.event.slots(), at) if at is not None else 0
     encoded = encode(
-        inputs.event,
-        inputs.participants,
-        inputs.interpreters,
-        inputs.requests,
-        inputs.meetings if reschedule else (),
+        inputs.event, inputs.participants, inputs.interpreters, inputs.requests, baseline, closed_before=closed
     )
     result = _solve(encoded, time_limit, progress)
     decoded = decode(encoded, result)
@@ -133,6 +140,8 @@ def reschedule_event(
     event_id: int,
     *,
     time_limit: float = 30.0,
+    since_published: bool = False,
+    at: datetime | None = None,
     advice: bool = True,
     progress: Progress | None = None,
     actor: str,
@@ -141,8 +150,28 @@ def reschedule_event(
     announced meetings stay where they are unless they cannot, and the summary lists what moved, what
     was dropped and what is new. Otherwise as :func:`schedule_event`."""
     return schedule_event(
-        db, event_id, time_limit=time_limit, reschedule=True, advice=advice, progress=progress, actor=actor
+        db,
+        event_id,
+        time_limit=time_limit,
+        reschedule=True,
+        since_published=since_published,
+        at=at,
+        advice=advice,
+        progress=progress,
+        actor=actor,
     )
+
+
+def _baseline(unit: Unit, event_id: int, inputs: _Inputs, reschedule: bool, since_published: bool) -> list[Meeting]:
+    """The meetings a reschedule keeps in place: the published ones, or the current announced ones."""
+    if not reschedule:
+        return []
+    if not since_published:
+        return inputs.meetings
+    entries = unit.agendas.entries(event_id)
+    if not entries:
+        raise DomainError("not_published", event=event_id)
+    return published_meetings(entries)
 
 
 def _solve(encoded: Encoded, time_limit: float, progress: Progress | None) -> Result:
@@ -193,25 +222,33 @@ def _run(summary: ScheduleSummary, actor: str) -> Run:
     )
 
 
+def check_timetable(db: Database, event_id: int) -> list[Violation]:
+    """The independent validator (``scheduling.checks``) run on the timetable as stored: every rule a
+    meeting can break (clashes, seats, availability, interpreters, caps, meetings in a row)."""
+    require_current(db)
+    with db.reading() as unit:
+        inputs = _inputs(unit, event_id)
+    encoded = encode(inputs.event, inputs.participants, inputs.interpreters, inputs.requests)
+    index = encoded.request_index()
+    schedule = Schedule.empty(encoded.problem.n_requests)
+    found: list[Violation] = []
+    for m in inputs.meetings:
+        r = index.get(m.request_id)
+        if r is None or m.table not in encoded.table_numbers:  # a meeting no rule allows any more
+            found.append(Violation("not_schedulable", -1 if r is None else r, detail=str(m.request_id)))
+            continue
+        schedule.slot[r], schedule.table[r] = m.slot, encoded.table_numbers.index(m.table)
+        ids = encoded.interpreter_ids
+        schedule.interpreter[r] = NONE if m.interpreter_id not in ids else ids.index(m.interpreter_id)
+    return found + list(violations(encoded.problem, schedule))
+
+
 def runs(db: Database, event_id: int) -> list[Run]:
     """The event's scheduling runs, oldest first (the history staff see)."""
     require_current(db)
     with db.reading() as unit:
         unit.events.get(event_id)
         return unit.events.runs(event_id)
-
-
-def announce(db: Database, event_id: int, *, actor: str) -> int:
-    """Publish the timetable: its meetings become announced, so that rescheduling keeps them in place
-    (and :func:`schedule_event` no longer overwrites them). Returns how many meetings there are."""
-    require_current(db)
-    with db.unit(actor) as unit:
-        meetings = unit.events.meetings(event_id)
-        for m in meetings:
-            m.announced = True
-        unit.events.replace_meetings(event_id, meetings)
-        unit.record(Action.UPDATE, "event", event_id, {"announced": len(meetings)})
-    return len(meetings)
 
 
 def lock_meeting(
@@ -257,8 +294,8 @@ def agenda(db: Database, event_id: int, participant_id: int | None = None) -> li
     require_current(db)
     with db.reading() as unit:
         event = unit.events.get(event_id)
-        people = {p.id: p for p in unit.events.participants(event_id)}
-        interpreters = {i.id: i.name for i in unit.events.interpreters(event_id)}
+        people = {p.id: p for p in unit.events.participants(event_id) if p.id is not None}
+        interpreters = {i.id: i.name for i in unit.events.interpreters(event_id) if i.id is not None}
         requests = {r.id: r for r in unit.events.requests(event_id)}
         meetings = unit.events.meetings(event_id)
     if participant_id is not None and participant_id not in people:
@@ -270,8 +307,8 @@ def agenda(db: Database, event_id: int, participant_id: int | None = None) -> li
         if m.slot >= len(slots):
             continue
         r = requests[m.request_id]
-        sides = _sides(people, r.requester_id, r.requested_id)
-        for me, others in ((sides[0], sides[1]), (sides[1], sides[0])):
+        left, right = sides(people, r.requester_id, r.requested_id)
+        for me, others in ((left, right), (right, left)):
             if participant_id is not None and participant_id not in me:
                 continue
             who = me[0] if participant_id is None else participant_id
@@ -281,25 +318,12 @@ def agenda(db: Database, event_id: int, participant_id: int | None = None) -> li
     return sorted(lines, key=lambda x: (x.slot.index, x.table))
 
 
-def _sides(people: dict[int | None, Participant], a: int, b: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Each side of a meeting: the participant and the rest of their delegation who still attend."""
-
-    def side(pid: int) -> tuple[int, ...]:
-        group = people[pid].delegation
-        if not group:
-            return (pid,)
-        mates = sorted(k for k, p in people.items() if k is not None and p.delegation == group and not p.cancelled)
-        return (pid, *(k for k in mates if k != pid))
-
-    return side(a), side(b)
-
-
 def _line(
     m: Meeting,
     slots: list[Slot],
     tables: dict[int, str],
-    people: dict[int | None, Participant],
-    interpreters: dict[int | None, str],
+    people: dict[int, Participant],
+    interpreters: dict[int, str],
     me: int,
     others: tuple[int, ...],
 ) -> AgendaLine:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from datetime import UTC, datetime
+from typing import Any, ClassVar, Generic, TypeVar, overload
 
 from sqlalchemy import Column, Connection, Insert, Select, Table, delete, func, insert, select
 
@@ -98,3 +99,12 @@ class Repository(ABC, Generic[T, W]):
 
     @abstractmethod
     def _load(self, query: Select[Any]) -> list[T]: ...
+
+
+@overload
+def utc(at: datetime) -> datetime: ...
+@overload
+def utc(at: None) -> None: ...
+def utc(at: datetime | None) -> datetime | None:
+    """``at`` as an aware UTC time: SQLite hands back naive datetimes, and every stored time is UTC."""
+    return at if at is None or at.tzinfo else at.replace(tzinfo=UTC)

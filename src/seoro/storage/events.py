@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import Connection, Row, delete, insert, select, update
@@ -16,7 +16,7 @@ from seoro.domain.meetings import Meeting, MeetingRequest, Priority, RequestSour
 from seoro.domain.participants import Interpreter, Participant
 from seoro.domain.text import BilingualText
 from seoro.storage import tables as t
-from seoro.storage.common import children_by_owner, insert_returning_id, not_found, replace_children
+from seoro.storage.common import children_by_owner, insert_returning_id, not_found, replace_children, utc
 
 _E = t.events.c
 _P = t.event_participants.c
@@ -52,11 +52,6 @@ class Run:
     def gap(self) -> float:
         """How far from optimal the run's timetable can be at most, as ``Result.gap`` computes it."""
         return 0.0 if self.bound <= 0 else max(0.0, (self.bound - self.value) / self.bound)
-
-
-def _utc(at: datetime | None) -> datetime | None:
-    # SQLite hands back naive datetimes; every stored time is UTC.
-    return at if at is None or at.tzinfo else at.replace(tzinfo=UTC)
 
 
 def _slots(values: frozenset[int] | None) -> list[int] | None:
@@ -154,6 +149,8 @@ class Events:
             "booth": p.booth,
             "email": p.email,
             "cancelled": p.cancelled,
+            "checked_in_at": p.checked_in_at,
+            "no_show_at": p.no_show_at,
         }
         p.id = self._store(t.event_participants, "participant", event_id, p.id, values)
         return p.id
@@ -245,7 +242,7 @@ class Events:
         query = select(t.schedule_runs).where(_RUN.event_id == event_id).order_by(_RUN.id)
         fields = Run.__dataclass_fields__
         runs = [Run(**{k: getattr(r, k) for k in fields}) for r in self.conn.execute(query)]
-        return [Run(**{**run.__dict__, "ran_at": _utc(run.ran_at)}) for run in runs]
+        return [Run(**{**run.__dict__, "ran_at": utc(run.ran_at)}) for run in runs]
 
 
 def _session_rows(sessions: Sequence[Session]) -> list[dict[str, Any]]:
@@ -331,6 +328,8 @@ def _participant(r: Row[Any]) -> Participant:
         booth=r.booth,
         email=r.email,
         cancelled=r.cancelled,
+        checked_in_at=utc(r.checked_in_at),
+        no_show_at=utc(r.no_show_at),
     )
 
 
@@ -339,11 +338,11 @@ def _request(r: Row[Any]) -> MeetingRequest:
         id=r.id,
         requester_id=r.requester_id,
         requested_id=r.requested_id,
-        created_at=_utc(r.created_at) or r.created_at,
+        created_at=utc(r.created_at),
         priority=Priority(r.priority),
         message=r.message,
         status=RequestStatus(r.status),
-        answered_at=_utc(r.answered_at),
+        answered_at=utc(r.answered_at),
         source=RequestSource(r.source),
         score=r.score,
         locked_slot=r.locked_slot,

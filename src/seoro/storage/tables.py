@@ -348,6 +348,8 @@ event_participants = Table(
     Column("booth", Boolean, nullable=False),
     Column("email", String(300), nullable=False),
     Column("cancelled", Boolean, nullable=False),
+    Column("checked_in_at", DateTime(timezone=True), nullable=True),
+    Column("no_show_at", DateTime(timezone=True), nullable=True),
 )
 
 event_interpreters = Table(
@@ -408,4 +410,38 @@ schedule_runs = Table(
     Column("moved", Integer, nullable=False),
     Column("dropped", Integer, nullable=False),
     Column("added", Integer, nullable=False),
+)
+
+# What participants have been told: one row per meeting per participant, updated by each publication.
+agenda_entries = Table(
+    "agenda_entries",
+    metadata,
+    _id(),
+    Column("event_id", Integer, _fk("events.id"), nullable=False, index=True),
+    Column("participant_id", Integer, _fk("event_participants.id"), nullable=False),
+    Column("meeting_key", Integer, nullable=False),
+    Column("sequence", Integer, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("slot", Integer, nullable=False),
+    Column("table_number", Integer, nullable=False),
+    Column("partner_ids", JSON, nullable=False),
+    Column("interpreter_id", Integer, nullable=True),
+    Column("stage", String(20), nullable=False),
+    Column("version", Integer, nullable=False),
+    UniqueConstraint("participant_id", "meeting_key", name="uq_agenda_entries_participant_meeting"),
+)
+
+agenda_publications = Table(
+    "agenda_publications",
+    metadata,
+    _id(),
+    Column("event_id", Integer, _fk("events.id"), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("stage", String(20), nullable=False),
+    Column("published_at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("meetings", Integer, nullable=False),
+    Column("changed", Integer, nullable=False),
+    Column("participants", Integer, nullable=False),
+    UniqueConstraint("event_id", "version", name="uq_agenda_publications_event_version"),
 )

@@ -1,0 +1,100 @@
+"""The staff sheets of the day, from the current timetable: table plan, interpreter plan, door list."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from seoro.domain.events import Slot
+from seoro.domain.participants import Participant
+from seoro.domain.sheets import DoorEntry, SheetMeeting, SlotView, StaffSheets
+from seoro.domain.text import BilingualText
+from seoro.services.agendas import Day, load_day
+from seoro.services.database import Database, require_current
+from seoro.services.partner_cards import Cards
+
+
+def staff_sheets(db: Database, event_id: int, *, lang: str, at: datetime) -> StaffSheets:
+    require_current(db)
+    with db.reading() as unit:
+        day = load_day(unit, event_id)
+        cards = Cards.load(unit, day.people.values())
+    slots = day.event.slots()
+    return StaffSheets(
+        event_name=day.event.name,
+        venue=day.event.venue,
+        timezone=day.event.timezone,
+        slots=tuple(SlotView(s.index + 1, s.start, s.end) for s in slots),
+        tables=tuple(t.label() for t in day.event.tables),
+        meetings=tuple(_meetings(day, cards)),
+        interpreters=tuple(sorted(i.name for i in day.interpreters.values())),
+        door=tuple(sorted(_door(day, cards), key=lambda d: (d.name.pick(lang).casefold(), d.participant_id))),
+        made_at=at,
+    )
+
+
+def _names(day: Day, ids: tuple[int, ...]) -> BilingualText:
+    names = [day.people[i].name for i in ids]
+    return BilingualText(" · ".join(n.ko or n.en for n in names), " · ".join(n.en or n.ko for n in names))
+
+
+def _languages(day: Day, ids: tuple[int, ...]) -> str:
+    return "/".join(dict.fromkeys(lang for i in ids for lang in day.people[i].languages))
+
+
+def _meetings(day: Day, cards: Cards) -> list[SheetMeeting]:
+    tables = {t.number: t.label() for t in day.event.tables}
+    seen: set[int] = set()
+    out = []
+    current = day.current()
+    for (pid, key), pl in sorted(current.items(), key=lambda kv: (kv[1].slot, kv[1].table, kv[0])):
+        if key in seen:
+            continue
+        seen.add(key)
+        left = (
+            pid,
+            *sorted(q for (q, k), other in current.items() if k == key and q != pid and q not in pl.partner_ids),
+        )
+        right = pl.partner_ids
+        interpreter = day.interpreters.get(pl.interpreter_id) if pl.interpreter_id is not None else None
+        out.append(
+            SheetMeeting(
+                slot_number=pl.slot + 1,
+                table_label=tables.get(pl.table, f"T{pl.table}"),
+                left=_names(day, left),
+                right=_names(day, right),
+                left_organisation=cards.organisation_of(day.people[pid]),
+                right_organisation=cards.organisation_of(day.people[right[0]]) if right else BilingualText(),
+                interpreter=interpreter.name if interpreter else "",
+                languages=f"{_languages(day, left)}–{_languages(day, right)}" if interpreter else "",
+            )
+        )
+    return out
+
+
+def _door(day: Day, cards: Cards) -> list[DoorEntry]:
+    slots = day.event.slots()
+    tables = {t.number: t.label() for t in day.event.tables}
+    mine: dict[int, list[tuple[int, int]]] = {}
+    for (pid, _), pl in day.current().items():
+        mine.setdefault(pid, []).append((pl.slot, pl.table))
+    return [_door_entry(day, cards, p, sorted(mine.get(pid, [])), slots, tables) for pid, p in day.people.items()
+            if not p.cancelled]  # fmt: skip
+
+
+def _door_entry(
+    day: Day, cards: Cards, p: Participant, meetings: list[tuple[int, int]], slots: list[Slot], tables: dict[int, str]
+) -> DoorEntry:
+    kind = day.event.type_of(p.type_code)
+    first = meetings[0] if meetings else None
+    assert p.id is not None
+    return DoorEntry(
+        participant_id=p.id,
+        name=p.name,
+        organisation=cards.organisation_of(p),
+        type_name=kind.name if kind else BilingualText(p.type_code, p.type_code),
+        meetings=len(meetings),
+        first_start=slots[first[0]].start if first else None,
+        first_table=tables.get(first[1], "") if first else "",
+        checked_in_at=p.checked_in_at,
+        no_show=p.no_show_at is not None,
+    )
