@@ -1,5 +1,7 @@
 """The event day: check-in, no-shows, a lost table, late requests and the standby list.
 
+Every change is recorded in the audit trail under the event (``seoro history event N`` is the day's log).
+
 Each of these changes the event's facts only; the timetable follows with a reschedule against the
 published agendas (``scheduling.schedule_event(..., since_published=True, at=...)``), which keeps
 every published meeting that can stay and fills freed slots from the standby list, and staff
@@ -37,7 +39,9 @@ def check_in_people(
                 raise DomainError("unknown_participant", id=pid)
             changed = undo_check_in(p) if undo else check_in(p, at)
             unit.events.save_participant(event_id, changed)
-            unit.record(Action.UPDATE, "event_participant", pid, {"checked_in": None if undo else at.isoformat()})
+            unit.record(
+                Action.UPDATE, "event", event_id, {"participant": pid, "checked_in": None if undo else at.isoformat()}
+            )
             done.append(changed)
     return done
 
@@ -63,7 +67,7 @@ def mark_no_shows(
         marked = [mark_absent(p, at) for p in chosen if p.no_show_at is None]
         for p in marked:
             unit.events.save_participant(event_id, p)
-            unit.record(Action.UPDATE, "event_participant", p.id or 0, {"no_show": at.isoformat()})
+            unit.record(Action.UPDATE, "event", event_id, {"participant": p.id, "no_show": at.isoformat()})
     return marked
 
 
@@ -114,7 +118,9 @@ def late_request(
             book, requester_id, requested_id, now=at, priority=priority, message=message, source=RequestSource.STAFF
         )
         unit.events.save_request(event_id, r)
-        unit.record(Action.CREATE, "meeting_request", r.id or 0, {"late": True})
+        unit.record(
+            Action.UPDATE, "event", event_id, {"late_request": r.id, "requester": requester_id, "partner": requested_id}
+        )
     return r
 
 
