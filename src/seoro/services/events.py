@@ -182,7 +182,8 @@ def recommend_meetings(
 ) -> list[MeetingRequest]:
     """Staff-recommended meetings: up to ``top`` of the best mutual matches (the matching engine's
     scores, as ``services.matching.recommend_between`` gives them) between attending participants
-    linked to a directory expert or organisation, at most ``per_participant`` new ones each.
+    linked to a directory expert or organisation, at most ``per_participant`` new ones each (a
+    delegation counts as one).
 
     Each becomes an accepted request with ``source=RECOMMENDED`` and the mutual score (in [0, 1]).
     Pairs the event's rules refuse (same type in a cross-type event, one delegation, a request
@@ -224,12 +225,13 @@ def _recommend(
 ) -> list[MeetingRequest]:
     """The pairs the rules accept, best first, each participant in at most ``each`` of them."""
     made: list[MeetingRequest] = []
-    used: dict[int, int] = {}
+    used: dict[str, int] = {}  # by party: a delegation's members share its allowance
     for pair in found:
         if len(made) == top:
             break
         a, b = by_key[pair.left], by_key[pair.right]
-        if used.get(a, 0) >= each or used.get(b, 0) >= each or _asked(book, a, b):
+        ka, kb = book.party(a).key, book.party(b).key
+        if used.get(ka, 0) >= each or used.get(kb, 0) >= each or _asked(book, a, b):
             continue
         try:
             r = recommend(book, a, b, now=now, score=min(1.0, max(0.0, pair.mutual)), source=RequestSource.RECOMMENDED)
@@ -237,7 +239,7 @@ def _recommend(
             continue  # same party, same type, no room: the rules decide, silently for a suggestion
         book.record(r)
         made.append(r)
-        used[a], used[b] = used.get(a, 0) + 1, used.get(b, 0) + 1
+        used[ka], used[kb] = used.get(ka, 0) + 1, used.get(kb, 0) + 1
     return made
 
 
