@@ -185,6 +185,10 @@ def test_agenda_views_keep_uids_and_raise_sequences(setup: Setup) -> None:
     assert first.version == 1 and first.stage is Stage.FINAL and first.entries
     assert all(e.sequence == 0 and not e.changed for e in first.entries)
     assert first.lang == "en"  # partner 2 speaks English first
+    # why they meet: who asked (partner 2 asked firm 2; the other firms asked partner 2)
+    said = {e.reason.en.split(" · ")[0] for e in first.entries}
+    assert said == {"you asked for this meeting", "they asked to meet you"}
+    assert all(e.reason.ko for e in first.entries)
     day.lose_table(db, event_id, 1, at=SEOUL_1350, actor=ACTOR)
     sc.reschedule_event(db, event_id, time_limit=5, since_published=True, at=SEOUL_1350, actor=ACTOR)
     ag.publish_agendas(db, event_id, stage=Stage.FINAL, at=SEOUL_1350, actor=ACTOR)

@@ -90,6 +90,11 @@ class Cards:
             fields=self._field_names(self._codes(p)),
         )
 
+    def _shared_fields(self, me: Participant, theirs: set[int]) -> list[str]:
+        """My technology fields that someone on the other side also has, in my order."""
+        other = {c for q in theirs if q in self.people for c in self._codes(self.people[q])}
+        return [c for c in self._codes(me) if c in other]
+
     def reason(self, pid: int, partner_ids: Sequence[int], requests: Iterable[MeetingRequest]) -> BilingualText:
         """Why ``pid`` meets ``partner_ids``, in both languages: who asked (and what they wrote), a
         recommendation's score, a must-meet, and the technology fields they share."""
@@ -98,8 +103,7 @@ class Cards:
         theirs = set(partner_ids)
         between = [r for r in requests if r.status is RequestStatus.ACCEPTED and _links(r, mine, theirs)]
         parts = [_asked(between, mine, lang) for lang in ("ko", "en")]
-        shared = [c for c in self._codes(me) if any(c in self._codes(self.people[q]) for q in theirs if q in self.people)] if me else []  # fmt: skip
-        names = self._field_names(shared)
+        names = self._field_names(self._shared_fields(me, theirs) if me else [])
         out = []
         for lang, text in zip(("ko", "en"), parts, strict=True):
             bits = [text] if text else []
