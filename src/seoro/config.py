@@ -19,6 +19,8 @@ class Setting:
     default: str
 
 
+DEV_SECRET = "dev-only-insecure-secret"  # fine on a laptop; `seoro serve` refuses it in production
+
 SETTINGS: dict[str, Setting] = {
     "database_url": Setting(
         "SEORO_DATABASE_URL",
@@ -34,6 +36,19 @@ SETTINGS: dict[str, Setting] = {
     "data_dir": Setting(
         "SEORO_DATA_DIR", "Folder for the default SQLite database and caches.", "the platform's user data folder"
     ),
+    "secret_key": Setting(
+        "SEORO_SECRET_KEY",
+        "Secret that signs web session cookies and forms. Required (and not the default) in production.",
+        DEV_SECRET,
+    ),
+    "environment": Setting(
+        "SEORO_ENV",
+        "development or production. Production refuses the default secret and sends cookies over HTTPS only.",
+        "development",
+    ),
+    "base_url": Setting(
+        "SEORO_BASE_URL", "The address people open, used in invitation links.", "http://127.0.0.1:8000"
+    ),
 }
 
 
@@ -44,6 +59,18 @@ class Settings:
     actor: str
     data_dir: Path
     debug: bool = False
+    secret_key: str = DEV_SECRET
+    environment: str = "development"
+    base_url: str = "http://127.0.0.1:8000"
+
+    @property
+    def production(self) -> bool:
+        return self.environment == "production"
+
+    def check_for_serving(self) -> None:
+        """Refuse to serve in production with the default or a short secret."""
+        if self.production and (self.secret_key == DEV_SECRET or len(self.secret_key) < 32):
+            raise ValueError("SEORO_SECRET_KEY must be set to a random value of 32+ characters in production")
 
 
 def _default_lang(environ: Mapping[str, str]) -> str:
@@ -63,7 +90,19 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ValueError(f"SEORO_LANG must be ko or en, not {lang!r}")
     actor = env.get("SEORO_ACTOR") or _login_name()
     debug = env.get("SEORO_DEBUG", "0") not in ("", "0", "false", "no")
-    return Settings(database_url=url, lang=lang, actor=actor, data_dir=data_dir, debug=debug)
+    environment = env.get("SEORO_ENV") or "development"
+    if environment not in ("development", "production"):
+        raise ValueError(f"SEORO_ENV must be development or production, not {environment!r}")
+    return Settings(
+        database_url=url,
+        lang=lang,
+        actor=actor,
+        data_dir=data_dir,
+        debug=debug,
+        secret_key=env.get("SEORO_SECRET_KEY") or DEV_SECRET,
+        environment=environment,
+        base_url=(env.get("SEORO_BASE_URL") or "http://127.0.0.1:8000").rstrip("/"),
+    )
 
 
 def _login_name() -> str:

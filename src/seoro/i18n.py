@@ -1,4 +1,5 @@
-"""One message catalogue (locales/ko.toml, locales/en.toml) for the CLI, errors and exports."""
+"""One message catalogue (locales/ko.toml, locales/en.toml, and per-area parts in locales/ko/, locales/en/)
+for the CLI, errors, exports and the web app."""
 
 from __future__ import annotations
 
@@ -12,8 +13,23 @@ LANGS = ("ko", "en")
 
 @cache
 def catalogue(lang: str) -> dict[str, str]:
-    text = resources.files("seoro").joinpath(f"locales/{lang}.toml").read_text(encoding="utf-8")
-    return _flatten(tomllib.loads(text))
+    """``locales/{lang}.toml`` and every ``locales/{lang}/*.toml`` (one per area, e.g. the web pages);
+    a key defined twice is a mistake."""
+    root = resources.files("seoro").joinpath("locales")
+    flat = _flatten(tomllib.loads(root.joinpath(f"{lang}.toml").read_text(encoding="utf-8")))
+    folder = root.joinpath(lang)
+    parts = (
+        sorted((p for p in folder.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
+        if folder.is_dir()
+        else []
+    )
+    for part in parts:
+        more = _flatten(tomllib.loads(part.read_text(encoding="utf-8")))
+        twice = sorted(flat.keys() & more.keys())
+        if twice:
+            raise ValueError(f"{part.name} defines keys already defined: {', '.join(twice[:5])}")
+        flat.update(more)
+    return flat
 
 
 def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, str]:

@@ -13,12 +13,14 @@ from sqlalchemy import Connection, Engine, inspect
 from seoro.domain.audit import Action, AuditEntry
 from seoro.domain.errors import DomainError
 from seoro.storage import migrate
+from seoro.storage.accounts import Accounts
 from seoro.storage.agendas import Agendas
 from seoro.storage.agreements import Agreements
 from seoro.storage.audit import AuditLog
 from seoro.storage.db import describe, make_engine, transaction
 from seoro.storage.events import Events
 from seoro.storage.experts import Experts
+from seoro.storage.jobs import Jobs
 from seoro.storage.organisations import Organisations
 from seoro.storage.profiles import Profiles
 from seoro.storage.suggestions import Suggestions
@@ -43,6 +45,8 @@ class Unit:
     suggestions: Suggestions = field(init=False)
     events: Events = field(init=False)
     agendas: Agendas = field(init=False)
+    accounts: Accounts = field(init=False)
+    jobs: Jobs = field(init=False)
 
     def __post_init__(self) -> None:
         self.organisations = Organisations(self.conn)
@@ -55,6 +59,8 @@ class Unit:
         self.suggestions = Suggestions(self.conn)
         self.events = Events(self.conn)
         self.agendas = Agendas(self.conn)
+        self.accounts = Accounts(self.conn)
+        self.jobs = Jobs(self.conn)
 
     def record(self, action: Action, entity: str, entity_id: int, changes: dict[str, Any]) -> None:
         self.audit.record(AuditEntry(datetime.now(UTC), self.actor, action, entity, entity_id, changes, self.source))

@@ -155,6 +155,19 @@ class Events:
         p.id = self._store(t.event_participants, "participant", event_id, p.id, values)
         return p.id
 
+    def participant(self, participant_id: int) -> Participant:
+        """One participant of any event, by id."""
+        row = self.conn.execute(select(t.event_participants).where(_P.id == participant_id)).first()
+        if row is None:
+            raise not_found("participant", participant_id)
+        return _participant(row)
+
+    def event_of(self, participant_id: int) -> int:
+        row = self.conn.execute(select(_P.event_id).where(_P.id == participant_id)).first()
+        if row is None:
+            raise not_found("participant", participant_id)
+        return int(row.event_id)
+
     def participants(self, event_id: int) -> list[Participant]:
         query = select(t.event_participants).where(_P.event_id == event_id).order_by(_P.id)
         return [_participant(r) for r in self.conn.execute(query)]

@@ -445,3 +445,53 @@ agenda_publications = Table(
     Column("participants", Integer, nullable=False),
     UniqueConstraint("event_id", "version", name="uq_agenda_publications_event_version"),
 )
+
+# Sign-in: accounts, one-time invitations, failed attempts (rate limiting across workers) and jobs.
+accounts = Table(
+    "accounts",
+    metadata,
+    _id(),
+    Column("email", String(300), nullable=False, unique=True),
+    Column("name", String(300), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("lang", String(5), nullable=False),
+    Column("password_hash", String(300), nullable=False),
+    Column("participant_id", Integer, _fk("event_participants.id", "SET NULL"), nullable=True),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+invitations = Table(
+    "invitations",
+    metadata,
+    _id(),
+    Column("account_id", Integer, _fk("accounts.id"), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=True),
+)
+
+sign_in_failures = Table(
+    "sign_in_failures",
+    metadata,
+    _id(),
+    Column("key", String(300), nullable=False, index=True),  # "email:<address>" or "ip:<address>"
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+jobs = Table(
+    "jobs",
+    metadata,
+    _id(),
+    Column("kind", String(40), nullable=False),
+    Column("params", JSON, nullable=False),
+    Column("status", String(20), nullable=False, index=True),
+    Column("progress", Float, nullable=False),
+    Column("step", String(200), nullable=False),
+    Column("result", JSON, nullable=True),
+    Column("error", Text, nullable=True),
+    Column("actor", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=True),
+    Column("finished_at", DateTime(timezone=True), nullable=True),
+)

@@ -1,0 +1,100 @@
+"""The web application: the REST API under ``/api`` and the server-rendered pages, on one app.
+
+``create_app(settings)`` builds it with no module-level state; ``seoro serve`` runs it with uvicorn.
+A background-job worker thread runs inside each server process (``services.jobs``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+
+from seoro import __version__
+from seoro.api import api_router
+from seoro.config import Settings, load_settings
+from seoro.domain.errors import DomainError
+from seoro.http.errors import json_error
+from seoro.services.database import Database
+from seoro.services.jobs import Worker
+from seoro.services.setup import ensure_database
+from seoro.web import web_router
+from seoro.web.errors import error_page
+
+SESSION_DAYS = 14
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'",
+}
+
+
+def create_app(settings: Settings, *, worker: bool = True) -> FastAPI:
+    """The app over ``settings.database_url`` (an empty database is set up on first start)."""
+    settings.check_for_serving()
+    db = Database.open(settings.database_url)
+    ensure_database(db, actor="web")
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        jobs = Worker(db) if worker else None
+        if jobs:
+            jobs.start()
+        try:
+            yield
+        finally:
+            if jobs:
+                jobs.stop()
+            db.close()
+
+    app = FastAPI(
+        title="Seoro API",
+        version=__version__,
+        description="Directory, matching, brokerage events and agendas of Seoro (서로). Bilingual errors.",
+        lifespan=lifespan,
+        docs_url=None,  # Swagger UI loads from a CDN, and there is no network at run time: the schema is enough
+        openapi_url="/api/openapi.json",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.db = db
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.secret_key,
+        session_cookie="seoro_session",
+        max_age=SESSION_DAYS * 24 * 3600,
+        same_site="lax",
+        https_only=settings.production,
+    )
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: object) -> Response:
+        response: Response = await call_next(request)  # type: ignore[operator]
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    async def handle(request: Request, e: Exception) -> Response:
+        return json_error(e) if request.url.path.startswith("/api") else error_page(request, e)
+
+    for kind in (DomainError, RequestValidationError, StarletteHTTPException, Exception):
+        app.add_exception_handler(kind, handle)
+    app.include_router(api_router, prefix="/api")
+    app.include_router(web_router)
+    static = resources.files("seoro").joinpath("web/static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The app from the environment's settings: what ``seoro serve`` runs in each worker process."""
+    return create_app(load_settings())

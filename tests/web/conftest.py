@@ -1,0 +1,96 @@
+"""A real server for the web and API tests: uvicorn on a free loopback port, in a thread, over a real
+database (SQLite and PostgreSQL), with a staff account and a signed-in HTTP client."""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from seoro.app import create_app
+from seoro.config import load_settings
+from seoro.domain.accounts import Role
+from seoro.services import accounts as acc
+from seoro.services.database import Database
+
+STAFF = ("staff@agency.example", "correct horse battery")
+ADMIN = ("admin@agency.example", "correct horse battery staple")
+
+
+@dataclass
+class Server:
+    url: str
+    db: Database
+    database_url: str
+    clients: list[httpx.Client] = field(default_factory=list)
+
+    def client(self) -> httpx.Client:
+        """A new HTTP client (its own cookies), closed when the test ends."""
+        client = httpx.Client(base_url=self.url, follow_redirects=False, timeout=30)
+        self.clients.append(client)
+        return client
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def live_server(database_url: str, tmp_path: Path) -> Iterator[Server]:
+    """The app served for real on 127.0.0.1 with a staff and an admin account."""
+    settings = load_settings({"SEORO_DATABASE_URL": database_url, "SEORO_LANG": "ko", "SEORO_DATA_DIR": str(tmp_path)})
+    app = create_app(settings)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    db: Database = app.state.db
+    now = datetime.now(UTC)
+    acc.create_account(db, email=STAFF[0], name="김담당", role=Role.STAFF, password=STAFF[1], now=now, actor="test")
+    acc.create_account(db, email=ADMIN[0], name="관리자", role=Role.ADMIN, password=ADMIN[1], now=now, actor="test")
+    served = Server(f"http://127.0.0.1:{port}", db, database_url)
+    yield served
+    for client in served.clients:
+        client.close()
+    server.should_exit = True
+    thread.join(10)
+
+
+def csrf_of(page: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert found, "no CSRF field on the page"
+    return found.group(1)
+
+
+def signed_in(server: Server, email: str, password: str) -> httpx.Client:
+    """An HTTP client with a session, signed in through the real sign-in form."""
+    client = server.client()
+    token = csrf_of(client.get("/login").text)
+    r = client.post("/login", data={"csrf": token, "email": email, "password": password})
+    assert r.status_code == 303, r.text
+    return client
+
+
+def api_client(server: Server, email: str, password: str) -> tuple[httpx.Client, str]:
+    """A client signed in through ``POST /api/session``, and the CSRF token for unsafe calls."""
+    client = server.client()
+    r = client.post("/api/session", json={"email": email, "password": password})
+    assert r.status_code == 200, r.text
+    return client, str(r.json()["csrf_token"])
