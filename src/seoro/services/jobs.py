@@ -56,6 +56,9 @@ def recent(db: Database, limit: int = 20) -> list[Job]:
 
 def run_one(db: Database) -> int | None:
     """Take the oldest queued job and run it to the end; its id, or ``None`` when none was waiting."""
+    with db.reading() as unit:
+        if not unit.jobs.waiting():
+            return None
     with db.unit("worker") as unit:
         taken = unit.jobs.claim(datetime.now(UTC))
     if taken is None or taken.id is None:
@@ -70,8 +73,8 @@ def run_one(db: Database) -> int | None:
     error: str | None = None
     try:
         result = KINDS[taken.kind](db, taken.params, report, taken.actor)
-    except DomainError as e:
-        error = f"{e.code} {e.params}"
+    except DomainError as e:  # a rule said no: kept as its code and parameters, to show in the reader's language
+        error, result = e.code, {"error": {"code": e.code, "params": plain(e.params)}}
     except Exception:  # a job must never take its worker down; the trace is kept for staff
         error = traceback.format_exc(limit=5)
     with db.unit("worker") as unit:

@@ -53,6 +53,10 @@ class Jobs:
     def recent(self, limit: int = 20) -> list[Job]:
         return [_job(r) for r in self.conn.execute(select(t.jobs).order_by(_J.id.desc()).limit(limit))]
 
+    def waiting(self) -> bool:
+        """Whether any job is queued (a cheap read, so idle workers do not take the write lock)."""
+        return self.conn.execute(select(_J.id).where(_J.status == QUEUED).limit(1)).first() is not None
+
     def claim(self, at: datetime) -> Job | None:
         """The oldest queued job, now marked running by this worker. On PostgreSQL the row is locked
         with SKIP LOCKED, so two workers never take the same job; SQLite has one writer at a time."""
