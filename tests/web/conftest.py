@@ -73,8 +73,8 @@ def live_server(database_url: str, tmp_path: Path) -> Iterator[Server]:
     thread.join(10)
 
 
-def csrf_of(page: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', page)
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
     assert found, "no CSRF field on the page"
     return found.group(1)
 
@@ -94,3 +94,8 @@ def api_client(server: Server, email: str, password: str) -> tuple[httpx.Client,
     r = client.post("/api/session", json={"email": email, "password": password})
     assert r.status_code == 200, r.text
     return client, str(r.json()["csrf_token"])
+
+
+# The browser fixtures, defined once for the whole folder: a second definition (an import in a test
+# module) would start a second Playwright in the same thread, which Playwright refuses.
+from tests.web.browser import browser, page, phone  # noqa: E402, F401

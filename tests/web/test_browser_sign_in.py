@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from tests.web.browser import browser, page, phone, shot, sign_in  # noqa: F401  (fixtures)
+from tests.web.browser import shot, sign_in
 from tests.web.conftest import STAFF, Server
 
 pytestmark = pytest.mark.e2e
 
 
-def test_staff_signs_in_and_switches_to_english(live_server: Server, page: Page) -> None:  # noqa: F811
+def test_staff_signs_in_and_switches_to_english(live_server: Server, page: Page) -> None:
     page.goto(f"{live_server.url}/")
     assert page.url.endswith("/login?next=/")
     page.fill("input[name=email]", STAFF[0])
@@ -29,7 +29,7 @@ def test_staff_signs_in_and_switches_to_english(live_server: Server, page: Page)
     shot(page, "dashboard-en")
 
 
-def test_the_sign_in_page_fits_a_phone(live_server: Server, phone: Page) -> None:  # noqa: F811
+def test_the_sign_in_page_fits_a_phone(live_server: Server, phone: Page) -> None:
     phone.goto(f"{live_server.url}/login")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 390  # nothing wider than the screen: no sideways scrolling

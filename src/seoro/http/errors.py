@@ -31,6 +31,7 @@ STATUS = {
     "invitation_used": 410,
     "invitation_expired": 410,
     "invitation_unknown": 404,
+    "agenda_not_published": 404,
 }
 
 

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, func, insert, select
 
 from seoro.domain.audit import Action, AuditEntry
 from seoro.storage import tables as t
@@ -33,6 +33,14 @@ class AuditLog:
                 source=entry.source,
             )
         )
+
+    def latest_id(self, skip: tuple[str, ...] = ()) -> int:
+        """The id of the newest entry (leaving out entries about ``skip`` entities): every change adds
+        one, so it versions what it covers."""
+        query = select(func.max(t.audit_log.c.id))
+        if skip:
+            query = query.where(t.audit_log.c.entity.not_in(skip))
+        return int(self.conn.execute(query).scalar() or 0)
 
     def history(self, entity: str | None = None, entity_id: int | None = None, limit: int = 100) -> list[AuditEntry]:
         a = t.audit_log.c

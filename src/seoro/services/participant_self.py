@@ -1,0 +1,270 @@
+"""What a signed-in participant does for themselves: see the public side of the other participants,
+get partner suggestions with reasons, and correct their own details.
+
+A participant sees of anyone else only the public parts (name, organisation, type, languages, a short
+profile from the directory); never an e-mail, nor requests that are not their side's. The request
+rules stay in ``seoro.domain.requests`` and the directory cards in ``services.partner_cards``: this
+module only chooses whose view it is and what goes in it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from seoro.domain.agenda import PartnerCard
+from seoro.domain.audit import Action
+from seoro.domain.book import RequestBook
+from seoro.domain.errors import DomainError
+from seoro.domain.events import Event
+from seoro.domain.meetings import MeetingRequest, RequestStatus
+from seoro.domain.participants import Participant, check_participants
+from seoro.domain.text import BilingualText
+from seoro.i18n import t
+from seoro.matching.model import Candidate
+from seoro.matching.reciprocal import mutual
+from seoro.services.database import Database, require_current
+from seoro.services.event_access import side_of
+from seoro.services.events import book_of
+from seoro.services.matching import candidates, engine_for
+from seoro.services.partner_cards import Cards
+
+MAX_SUGGESTIONS = 10
+
+
+@dataclass(frozen=True)
+class Person:
+    """Another participant as a participant may see them, and where the two stand.
+
+    ``state``: ``""`` (nothing asked yet: a request is possible), ``"sent"`` / ``"received"`` (a
+    request is pending one way), ``"accepted"`` (a meeting is agreed), ``"closed"`` (the rules allow no
+    request: same type in a cross-type event)."""
+
+    id: int
+    card: PartnerCard
+    type_name: BilingualText
+    type_code: str
+    languages: tuple[str, ...]
+    state: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    person: Person
+    score: float  # the mutual match score, in [0, 1] as staff recommendations store it
+    reason: BilingualText
+
+
+def own_details(db: Database, participant_id: int) -> tuple[Event, Participant]:
+    """The participant's event and registration, as they are stored now."""
+    require_current(db)
+    with db.reading() as unit:
+        me = unit.events.participant(participant_id)
+        return unit.events.get(unit.events.event_of(participant_id)), me
+
+
+def update_own_details(
+    db: Database, participant_id: int, *, name: BilingualText, languages: Sequence[str], actor: str
+) -> Participant:
+    """The participant corrects their own display name and the languages they speak (what the
+    scheduler reads for interpreters). Checked with the whole event like staff edits, and audit-logged."""
+    require_current(db)
+    if not languages:
+        raise DomainError("languages_required")
+    with db.unit(actor) as unit:
+        event_id = unit.events.event_of(participant_id)
+        before = unit.events.participant(participant_id)
+        after = replace(before, name=name, languages=list(languages))
+        unit.events.save_participant(event_id, after)
+        check_participants(unit.events.get(event_id), unit.events.participants(event_id))
+        pairs = {
+            "name_ko": (before.name.ko, after.name.ko),
+            "name_en": (before.name.en, after.name.en),
+            "languages": (", ".join(before.languages), ", ".join(after.languages)),
+        }
+        changes = {k: [old, new] for k, (old, new) in pairs.items() if old != new}
+        unit.record(Action.UPDATE, "participant", participant_id, changes)
+    return after
+
+
+def people_for(
+    db: Database, participant_id: int, *, type_code: str = "", search: str = ""
+) -> tuple[Event, list[Person]]:
+    """The event's other attending participants (not one's own delegation), by name; ``type_code``
+    and ``search`` (in names and organisations, any case) narrow the list."""
+    require_current(db)
+    with db.reading() as unit:
+        event_id = unit.events.event_of(participant_id)
+        book = book_of(unit, event_id)
+        cards = Cards.load(unit, book.participants.values())
+    wanted = search.casefold().strip()
+    people = [
+        _person(book, cards, participant_id, p)
+        for p in _others(book, participant_id)
+        if (not type_code or p.type_code == type_code) and (not wanted or wanted in _haystack(cards, p))
+    ]
+    return book.event, sorted(people, key=lambda x: (x.card.name.en or x.card.name.ko).casefold())
+
+
+def suggestions_for(db: Database, participant_id: int, *, top: int = MAX_SUGGESTIONS) -> list[Suggestion]:
+    """The best partners for the participant by mutual match score (the engine staff recommendations
+    use: what each side says about itself, both ways), with the reasons an agenda would give.
+    Participants not linked to a directory record cannot be scored and get none."""
+    require_current(db)
+    with db.reading() as unit:
+        event_id = unit.events.event_of(participant_id)
+        book = book_of(unit, event_id)
+        cards = Cards.load(unit, book.participants.values())
+        version = unit.audit.latest_id(skip=NOT_SCORED)
+    me = book.participant(participant_id)
+    table = _type_scores(db, event_id, version, book, me)
+    my_key = directory_key(me)
+    theirs = [p for p in _others(book, participant_id) if _may_ask(book.event, me, p)]
+    score_of = {k: table[my_key][k] for p in theirs if my_key in table and (k := directory_key(p)) in table[my_key]}
+    if not score_of:
+        return []
+    ranked = sorted(
+        (p for p in theirs if score_of.get(directory_key(p), 0.0) > 0), key=lambda p: -score_of[directory_key(p)]
+    )
+    requests = book.requests
+    return [_suggestion(book, cards, me, p, score_of[directory_key(p)], requests) for p in ranked[:top]]
+
+
+_SCORES: dict[tuple[str, int, int, str, int], dict[str, dict[str, float]]] = {}  # per process, a few entries
+_KEEP = 16
+# changes that leave match scores as they are: asking for meetings, accounts, scheduling runs
+NOT_SCORED = ("meeting_request", "account", "invitation", "event")
+_BUILDING = threading.Lock()
+
+
+def _type_scores(
+    db: Database, event_id: int, version: int, book: RequestBook, me: Participant
+) -> dict[str, dict[str, float]]:
+    """Mutual match scores from the participants of ``me``'s type to everyone they may ask, by
+    directory key. Building the engines takes a second or more, so the table is kept per process
+    until the database changes (``version``: the newest audit entry, which every change adds)."""
+    present = hash(tuple(sorted(directory_key(p) for p in _attending(book))))  # who attends changes the table
+    key = (db.url, event_id, version, me.type_code, present)
+    with _BUILDING:  # one build at a time: twenty pages opening at once must not build twenty engines
+        return _SCORES[key] if key in _SCORES else _build_scores(db, key, book, me)
+
+
+def _build_scores(
+    db: Database, key: tuple[str, int, int, str, int], book: RequestBook, me: Participant
+) -> dict[str, dict[str, float]]:
+    with db.reading() as unit:
+        taxonomy = unit.fields.load()
+        everyone = {c.key: c for c in candidates(unit)}
+    mine = _group(everyone, (p for p in _attending(book) if p.type_code == me.type_code))
+    keyed = _group(everyone, (p for p in _attending(book) if _may_ask(book.event, me, p)))
+    table: dict[str, dict[str, float]] = {}
+    if mine and keyed:
+        scores, _, _ = mutual(
+            engine_for(db, list(mine.values()), taxonomy), engine_for(db, list(keyed.values()), taxonomy)
+        )
+        table = {a: {b: float(scores[i][j]) for j, b in enumerate(keyed)} for i, a in enumerate(mine)}
+    while len(_SCORES) >= _KEEP:
+        _SCORES.pop(next(iter(_SCORES)))
+    _SCORES[key] = table
+    return _SCORES[key]
+
+
+def directory_key(p: Participant) -> str:
+    """The directory record a participant is scored as (their expert, else their organisation), as
+    ``services.events.recommend_meetings`` links them."""
+    if p.expert_id:
+        return f"expert:{p.expert_id}"
+    return f"organisation:{p.organisation_id}" if p.organisation_id else ""
+
+
+def _suggestion(
+    book: RequestBook, cards: Cards, me: Participant, p: Participant, raw: float, requests: Iterable[MeetingRequest]
+) -> Suggestion:
+    assert me.id is not None and p.id is not None
+    score = min(1.0, max(0.0, raw))
+    why = cards.reason(me.id, [p.id], requests)
+    parts = []
+    for lang in ("ko", "en"):
+        said = t("doc.reason.recommended", lang, score=f"{score:.2f}")
+        parts.append(" · ".join(x for x in (said, why.pick(lang) if why else "") if x))
+    return Suggestion(_person(book, cards, me.id, p), score, BilingualText(*parts))
+
+
+def _group(everyone: Mapping[str, Candidate], people: Iterable[Participant]) -> dict[str, Candidate]:
+    """The directory candidates of ``people``, once each (a delegation's members share one), in order."""
+    return {k: everyone[k] for p in people if (k := directory_key(p)) in everyone}
+
+
+def _attending(book: RequestBook) -> list[Participant]:
+    return [p for p in book.participants.values() if p.attending and p.id is not None]
+
+
+def _others(book: RequestBook, participant_id: int) -> list[Participant]:
+    """Everyone attending but the participant and their own delegation."""
+    side = side_of(book.participants.values(), participant_id)
+    return [p for p in _attending(book) if p.id not in side]
+
+
+def _may_ask(event: Event, me: Participant, p: Participant) -> bool:
+    return not event.cross_type_only or p.type_code != me.type_code
+
+
+def _haystack(cards: Cards, p: Participant) -> str:
+    org = cards.organisation_of(p)
+    return " ".join((p.name.ko, p.name.en, org.ko, org.en)).casefold()
+
+
+def _person(book: RequestBook, cards: Cards, participant_id: int, p: Participant) -> Person:
+    assert p.id is not None
+    kind = book.event.type_of(p.type_code)
+    me = book.participant(participant_id)
+    return Person(
+        id=p.id,
+        card=cards.card(p),
+        type_name=kind.name if kind else BilingualText(p.type_code, p.type_code),
+        type_code=p.type_code,
+        languages=tuple(p.languages),
+        state=_state(book, participant_id, p.id) if _may_ask(book.event, me, p) else "closed",
+    )
+
+
+def _state(book: RequestBook, participant_id: int, other_id: int) -> str:
+    """Where the participant's side and the other's side stand: the strongest open request either way."""
+    mine, theirs = book.party(participant_id), book.party(other_id)
+    out, back = book.open_request(mine, theirs), book.open_request(theirs, mine)
+    found = [r for r in (out, back) if r is not None]
+    if any(r.status is RequestStatus.ACCEPTED for r in found):
+        return "accepted"
+    return "sent" if out is not None else "received" if back is not None else ""
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """One request of the participant's side: ``incoming`` when addressed to that side (theirs to
+    answer while pending), with the public card of the person on the other side."""
+
+    request: MeetingRequest
+    incoming: bool
+    other_id: int
+    other: PartnerCard
+
+    @property
+    def to_answer(self) -> bool:
+        return self.incoming and self.request.status is RequestStatus.PENDING
+
+
+def requests_for(db: Database, participant_id: int) -> list[RequestRow]:
+    """The requests the participant's side is part of (a delegation's are everyone's in it), newest first."""
+    require_current(db)
+    with db.reading() as unit:
+        book = book_of(unit, unit.events.event_of(participant_id))
+        cards = Cards.load(unit, book.participants.values())
+    side = side_of(book.participants.values(), participant_id)
+    rows = []
+    for r in book.requests:
+        if r.requester_id in side or r.requested_id in side:
+            incoming = r.requested_id in side
+            other = r.requester_id if incoming else r.requested_id
+            rows.append(RequestRow(r, incoming, other, cards.card(book.participants[other])))
+    return sorted(rows, key=lambda row: (row.request.created_at, row.request.id or 0), reverse=True)

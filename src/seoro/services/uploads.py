@@ -1,0 +1,85 @@
+"""Spreadsheets uploaded through the web pages: kept in a private folder until staff confirm them,
+read with the same readers as ``seoro import`` and imported with ``services.importing``.
+
+A preview (dry run) and the real import read the very same saved files, so what staff confirm is
+exactly what they saw. The folder is named by a random token that only the uploader's session holds.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from seoro.domain.errors import DomainError
+from seoro.files.columns import RecordKind
+from seoro.files.reading import read_sheets
+from seoro.services.database import Database
+from seoro.services.importing import ImportReport, import_sheets
+
+SUFFIXES = (".xlsx", ".csv")
+MAX_BYTES = 20 * 1024 * 1024  # a directory spreadsheet is far smaller; more is a mistake
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+@dataclass(frozen=True)
+class Upload:
+    token: str
+    files: list[Path]
+
+
+def _safe_name(name: str) -> str:
+    """The file's own name without any folder part (never ``../``), Hangul kept."""
+    base = re.split(r"[\\/]", name)[-1].strip().lstrip(".")
+    return re.sub(r"[^\w.\- ()]+", "_", base, flags=re.UNICODE)[:120] or "upload"
+
+
+def save_upload(root: Path, files: list[tuple[str, bytes]]) -> Upload:
+    """Keep ``(name, content)`` pairs in a new folder under ``root``; refuses other types and huge files."""
+    if not files:
+        raise DomainError("upload_missing")
+    for name, data in files:
+        if not name.lower().endswith(SUFFIXES):
+            raise DomainError("upload_type", file=_safe_name(name), types=", ".join(SUFFIXES))
+        if len(data) > MAX_BYTES:
+            raise DomainError("upload_too_large", file=_safe_name(name), limit=MAX_BYTES // (1024 * 1024))
+    token = secrets.token_urlsafe(24)
+    folder = root / token
+    folder.mkdir(parents=True)
+    saved = []
+    for name, data in files:
+        path = folder / _safe_name(name)
+        path.write_bytes(data)
+        saved.append(path)
+    return Upload(token, saved)
+
+
+def find_upload(root: Path, token: str | None) -> Upload:
+    """The files saved under ``token`` (``upload_expired`` when the folder is gone or the token odd)."""
+    folder = root / token if token and _TOKEN.match(token) else None
+    if folder is None or not folder.is_dir():
+        raise DomainError("upload_expired")
+    return Upload(str(token), sorted(p for p in folder.iterdir() if p.is_file()))
+
+
+def discard_upload(root: Path, upload: Upload) -> None:
+    shutil.rmtree(root / upload.token, ignore_errors=True)
+
+
+def import_upload(
+    db: Database, upload: Upload, *, kind: RecordKind | None = None, actor: str, dry_run: bool
+) -> ImportReport:
+    """Read every saved file (as ``kind``, or guessed from sheet names and headers) and import it, all
+    or nothing (``dry_run``: check everything, write nothing). Reading errors name the file as
+    uploaded, not the private folder it sits in."""
+    sheets = []
+    for path in upload.files:
+        try:
+            sheets += read_sheets(path, kind)
+        except DomainError as e:
+            if "file" not in e.params:
+                raise
+            raise DomainError(e.code, **{**e.params, "file": path.name}) from None
+    return import_sheets(db, sheets, actor=actor, dry_run=dry_run)
