@@ -6,7 +6,7 @@ Usage: .venv/bin/python bench/web_load.py [--db sqlite|postgresql] [--users 100]
 The demo data is loaded into a fresh database, the demo event is scheduled and published, every
 demo participant with an e-mail gets an account, and ``seoro serve`` runs as its own process (so
 the load generator does not share its interpreter). Then ``--users`` simulated users (a fifth staff,
-the rest participants) sign in and, for ``--seconds``, each does one action after another with a
+the rest participants) sign in (before the clock starts) and, for ``--seconds``, each does one action after another with a
 random think time: participants open their page, their agenda, the participant list and their
 recommended partners, and now and then request a meeting; staff search the directory and open the
 event. Every response is timed; any status other than the expected one is an error.
@@ -172,16 +172,19 @@ def staff_actions() -> list[tuple[str, float, Action, set[int]]]:
     ]
 
 
-async def user(base: str, email: str, staff: bool, until: float, think: tuple[float, float], seed: int,
-               out: Timings) -> None:  # fmt: skip
+async def user(base: str, email: str, staff: bool, start: asyncio.Event, clock: list[float], ready: list[int],
+               think: tuple[float, float], seed: int, out: Timings) -> None:  # fmt: skip
+    """Sign in (before the clock starts: everyone is signed in when browsing begins), then act."""
     rnd = random.Random(seed)
     async with httpx.AsyncClient(base_url=base, timeout=30, follow_redirects=False) as client:
-        async with SIGN_INS:  # people arrive over a few seconds, not in one instant (argon2 is slow on purpose)
+        async with SIGN_INS:  # argon2 is slow on purpose: a few at a time
             csrf = await sign_in(client, email)
+        ready[0] += 1
         actions = staff_actions() if staff else participant_actions(csrf)
         weights = [a[1] for a in actions]
+        await start.wait()
         await asyncio.sleep(rnd.uniform(0, think[1]))  # users do not all start at the same instant
-        while time.monotonic() < until:
+        while time.monotonic() < clock[0]:
             name, _, act, ok = rnd.choices(actions, weights)[0]
             started = time.perf_counter()
             try:
@@ -193,9 +196,10 @@ async def user(base: str, email: str, staff: bool, until: float, think: tuple[fl
             await asyncio.sleep(rnd.uniform(*think))
 
 
-async def baseline(base: str, until: float, out: Timings) -> None:
+async def baseline(start: asyncio.Event, clock: list[float], base: str, out: Timings) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
-        while time.monotonic() < until:
+        await start.wait()
+        while time.monotonic() < clock[0]:
             started = time.perf_counter()
             r = await client.get("/static/seoro.css")
             out.add("baseline", (time.perf_counter() - started) * 1000, r.status_code == 200)
@@ -213,13 +217,18 @@ async def load(base: str, staff: list[str], participants: list[str], users: int,
                think: tuple[float, float]) -> Timings:  # fmt: skip
     out = Timings()
     await warm(base, participants)
-    until = time.monotonic() + seconds
+    start, clock, ready = asyncio.Event(), [0.0], [0]
     n_staff = max(1, users // 5)
-    tasks = [user(base, staff[i % len(staff)], True, until, think, i, out) for i in range(n_staff)]
-    tasks += [user(base, participants[i % len(participants)], False, until, think, 1000 + i, out)
+    tasks = [user(base, staff[i % len(staff)], True, start, clock, ready, think, i, out) for i in range(n_staff)]
+    tasks += [user(base, participants[i % len(participants)], False, start, clock, ready, think, 1000 + i, out)
               for i in range(users - n_staff)]  # fmt: skip
-    tasks.append(baseline(base, until, out))
-    await asyncio.gather(*tasks)
+    tasks.append(baseline(start, clock, base, out))
+    running = [asyncio.ensure_future(t) for t in tasks]
+    while ready[0] < users and not any(t.done() for t in running):  # everyone signed in (or one failed)
+        await asyncio.sleep(0.2)
+    clock[0] = time.monotonic() + seconds
+    start.set()
+    await asyncio.gather(*running)
     return out
 
 

@@ -15,6 +15,11 @@ from sqlalchemy.engine import make_url
 from seoro.services.database import Database
 from seoro.services.setup import init_database
 
+# pytest-xdist's workers start with COLUMNS=80 and LINES=24 set; rich consoles created at import would
+# then keep 80 columns for good, and the CLI tests give their own COLUMNS to each run.
+for _var in ("COLUMNS", "LINES"):
+    os.environ.pop(_var, None)
+
 # CI runs the same examples every time (a new counterexample should be found on a developer's machine,
 # not turn an unrelated submission red); local runs keep exploring.
 settings.register_profile("ci", derandomize=True, print_blob=True)
