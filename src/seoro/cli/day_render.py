@@ -31,7 +31,7 @@ def _place(o: EventOverview, p: Placement | None) -> str:
     slots = o.event.slots()
     if p.slot >= len(slots):
         return f"#{p.slot + 1}"
-    tables = {t.number: t.label() for t in o.event.tables}
+    tables = o.event.table_labels()
     return f"{when(slots[p.slot], several_days(o.event))} {tables.get(p.table, p.table)}"
 
 

@@ -240,6 +240,10 @@ class Event:
                 return t
         raise DomainError("unknown_table", table=number)
 
+    def table_labels(self) -> dict[int, str]:
+        """Table number → its label (T3, 부스 10), as agendas and sheets print it."""
+        return {t.number: t.label() for t in self.tables}
+
     def booths(self) -> dict[int, int]:
         """Booth host participant id → the number of the table they keep."""
         return {t.host: t.number for t in self.tables if t.host is not None}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _SPACE = re.compile(r"\s+")
@@ -31,6 +32,12 @@ class BilingualText:
 
     def __bool__(self) -> bool:
         return bool(self.ko or self.en)
+
+    @classmethod
+    def joined(cls, texts: Iterable[BilingualText], sep: str = " · ") -> BilingualText:
+        """Several names as one (a delegation's members), each language falling back to the other."""
+        listed = list(texts)
+        return cls(sep.join(t.ko or t.en for t in listed), sep.join(t.en or t.ko for t in listed))
 
 
 def clean(value: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cached_property
 
 from seoro.domain.agenda import (
     AgendaChange,
@@ -27,7 +28,7 @@ from seoro.domain.agenda import (
 from seoro.domain.audit import Action
 from seoro.domain.day_changes import explain
 from seoro.domain.errors import DomainError
-from seoro.domain.events import Event
+from seoro.domain.events import Event, Slot
 from seoro.domain.meetings import Meeting, MeetingRequest
 from seoro.domain.participants import Interpreter, Participant
 from seoro.services.database import Database, Unit, require_current
@@ -47,8 +48,21 @@ class Day:
     entries: list[Entry]
     publications: list[Publication]
 
+    @cached_property
+    def slots(self) -> list[Slot]:
+        return self.event.slots()
+
+    @cached_property
+    def table_labels(self) -> dict[int, str]:
+        return self.event.table_labels()
+
     def current(self) -> dict[tuple[int, int], Placement]:
-        return placements(self.meetings, self.requests, self.people, len(self.event.slots()))
+        """Each attending participant's meetings in the timetable (computed once per loaded day)."""
+        return self._current
+
+    @cached_property
+    def _current(self) -> dict[tuple[int, int], Placement]:
+        return placements(self.meetings, self.requests, self.people, len(self.slots))
 
     @property
     def last(self) -> Publication | None:
@@ -169,7 +183,7 @@ def _view(day: Day, cards: Cards, p: Participant, draft: bool, lang: str | None,
         assert day.last is not None
         mine = [e for e in day.entries if e.participant_id == p.id]
         stage, version, stamp = day.last.stage, day.last.version, day.last.published_at
-    n_slots = len(day.event.slots())
+    n_slots = len(day.slots)
     # an entry at a slot the event no longer has (sessions shortened since) cannot be placed in time
     shown = sorted((e for e in mine if e.placement.slot < n_slots), key=lambda e: (e.placement.slot, e.key))
     views = tuple(_entry_view(day, cards, e, version) for e in shown)
@@ -191,8 +205,7 @@ def _view(day: Day, cards: Cards, p: Participant, draft: bool, lang: str | None,
 
 def _entry_view(day: Day, cards: Cards, e: Entry, version: int) -> EntryView:
     pl = e.placement
-    slot = day.event.slots()[pl.slot]
-    tables = {t.number: t.label() for t in day.event.tables}
+    slot = day.slots[pl.slot]
     interpreter = day.interpreters.get(pl.interpreter_id) if pl.interpreter_id is not None else None
     return EntryView(
         uid=uid(_event_id(day.event), e.key),
@@ -201,7 +214,7 @@ def _entry_view(day: Day, cards: Cards, e: Entry, version: int) -> EntryView:
         start=slot.start,
         end=slot.end,
         slot_number=pl.slot + 1,
-        table_label=tables.get(pl.table, f"T{pl.table}"),
+        table_label=day.table_labels.get(pl.table, f"T{pl.table}"),
         partners=tuple(cards.card(day.people[q]) for q in pl.partner_ids if q in day.people),
         reason=cards.reason(e.participant_id, pl.partner_ids, day.requests.values()),
         interpreter=interpreter.name if interpreter else "",

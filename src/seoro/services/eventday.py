@@ -78,7 +78,7 @@ def _person(day: Day, pid: int) -> Participant:
 
 
 def _first_starts(day: Day) -> dict[int, datetime]:
-    slots = day.event.slots()
+    slots = day.slots
     first: dict[int, datetime] = {}
     for (pid, _), pl in day.current().items():
         start = slots[pl.slot].start
@@ -142,7 +142,7 @@ def standby(db: Database, event_id: int, *, at: datetime) -> Standby:
 
 
 def standby_of(day: Day, at: datetime) -> Standby:
-    slots = day.event.slots()
+    slots = day.slots
     start = closed_before(slots, at)
     current = day.current()
     busy: dict[int, set[int]] = {}

@@ -301,7 +301,7 @@ def agenda(db: Database, event_id: int, participant_id: int | None = None) -> li
     if participant_id is not None and participant_id not in people:
         raise DomainError("unknown_participant", id=participant_id)
     slots = event.slots()
-    tables = {t.number: t.label() for t in event.tables}
+    tables = event.table_labels()
     lines = []
     for m in meetings:
         if m.slot >= len(slots):
@@ -327,8 +327,7 @@ def _line(
     me: int,
     others: tuple[int, ...],
 ) -> AgendaLine:
-    names = [people[o].name for o in others]
-    partner = BilingualText(" · ".join(n.ko or n.en for n in names), " · ".join(n.en or n.ko for n in names))
+    partner = BilingualText.joined(people[o].name for o in others)
     return AgendaLine(
         slot=slots[m.slot],
         table=m.table,

@@ -18,7 +18,7 @@ def staff_sheets(db: Database, event_id: int, *, lang: str, at: datetime) -> Sta
     with db.reading() as unit:
         day = load_day(unit, event_id)
         cards = Cards.load(unit, day.people.values())
-    slots = day.event.slots()
+    slots = day.slots
     return StaffSheets(
         event_name=day.event.name,
         venue=day.event.venue,
@@ -33,8 +33,7 @@ def staff_sheets(db: Database, event_id: int, *, lang: str, at: datetime) -> Sta
 
 
 def _names(day: Day, ids: tuple[int, ...]) -> BilingualText:
-    names = [day.people[i].name for i in ids]
-    return BilingualText(" · ".join(n.ko or n.en for n in names), " · ".join(n.en or n.ko for n in names))
+    return BilingualText.joined(day.people[i].name for i in ids)
 
 
 def _languages(day: Day, ids: tuple[int, ...]) -> str:
@@ -42,7 +41,7 @@ def _languages(day: Day, ids: tuple[int, ...]) -> str:
 
 
 def _meetings(day: Day, cards: Cards) -> list[SheetMeeting]:
-    tables = {t.number: t.label() for t in day.event.tables}
+    tables = day.table_labels
     seen: set[int] = set()
     out = []
     current = day.current()
@@ -72,8 +71,8 @@ def _meetings(day: Day, cards: Cards) -> list[SheetMeeting]:
 
 
 def _door(day: Day, cards: Cards) -> list[DoorEntry]:
-    slots = day.event.slots()
-    tables = {t.number: t.label() for t in day.event.tables}
+    slots = day.slots
+    tables = day.table_labels
     mine: dict[int, list[tuple[int, int]]] = {}
     for (pid, _), pl in day.current().items():
         mine.setdefault(pid, []).append((pl.slot, pl.table))
