@@ -67,11 +67,12 @@ class Taxonomy:
             raise DomainError("field_exists", code=tech_field.code)
         if tech_field.parent is not None and tech_field.parent not in self.fields:
             raise DomainError("unknown_field", value=tech_field.parent)
-        clash = self._lookup().get(_key(tech_field.label.ko)) or self._lookup().get(_key(tech_field.label.en))
+        index = self._lookup()
+        clash = index.get(_key(tech_field.label.ko)) or index.get(_key(tech_field.label.en))
         if clash is not None:
             raise DomainError("field_label_taken", code=tech_field.code, other=clash)
         self.fields[tech_field.code] = tech_field
-        self._index = None
+        self._index_field(index, tech_field)  # kept up to date: loading 1,500 fields stays linear
 
     def add_focus_set(self, focus: FocusSet) -> None:
         for code in focus.fields:
@@ -89,9 +90,13 @@ class Taxonomy:
         if self._index is None:
             self._index = {}
             for f in self.fields.values():
-                for name in (f.code, f.label.ko, f.label.en, *f.synonyms):
-                    self._index.setdefault(_key(name), f.code)
+                self._index_field(self._index, f)
         return self._index
+
+    @staticmethod
+    def _index_field(index: dict[str, str], f: TechField) -> None:
+        for name in (f.code, f.label.ko, f.label.en, *f.synonyms):
+            index.setdefault(_key(name), f.code)
 
     def resolve(self, text: str) -> str:
         """The field code meant by a code, a Korean or English label, or a synonym."""

@@ -26,6 +26,7 @@ from seoro.domain.agenda import (
     uid,
 )
 from seoro.domain.audit import Action
+from seoro.domain.book import RequestBook
 from seoro.domain.day_changes import explain
 from seoro.domain.errors import DomainError
 from seoro.domain.events import Event, Slot
@@ -33,6 +34,7 @@ from seoro.domain.meetings import Meeting, MeetingRequest
 from seoro.domain.participants import Interpreter, Participant
 from seoro.services.database import Database, Unit, require_current
 from seoro.services.partner_cards import Cards, language_of_participant
+from seoro.services.snapshots import read_model
 from seoro.storage.agendas import Publication
 
 
@@ -83,6 +85,30 @@ def load_day(unit: Unit, event_id: int) -> Day:
 
 
 @dataclass(frozen=True)
+class Snapshot:
+    """An event's day with the directory cards of its participants, as page views share it: built
+    once per data version (``services.snapshots``), so nothing may change it."""
+
+    day: Day
+    cards: Cards
+
+    @cached_property
+    def book(self) -> RequestBook:
+        d = self.day
+        return RequestBook(d.event, d.people.values(), d.requests.values(), d.meetings)
+
+
+def snapshot(db: Database, event_id: int) -> Snapshot:
+    require_current(db)
+    return read_model(db, ("day", event_id), lambda unit: _snapshot(unit, event_id))
+
+
+def _snapshot(unit: Unit, event_id: int) -> Snapshot:
+    day = load_day(unit, event_id)
+    return Snapshot(day, Cards.load(unit, day.people.values()))
+
+
+@dataclass(frozen=True)
 class PublishReport:
     version: int
     stage: Stage
@@ -116,10 +142,7 @@ def publish_agendas(db: Database, event_id: int, *, stage: Stage, at: datetime, 
 
 def since_published(db: Database, event_id: int) -> list[AgendaChange]:
     """What publishing now would change in each participant's agenda, and why (``domain.day_changes``)."""
-    require_current(db)
-    with db.reading() as unit:
-        day = load_day(unit, event_id)
-    return changes_of(day)
+    return changes_of(snapshot(db, event_id).day)
 
 
 def changes_of(day: Day) -> list[AgendaChange]:
@@ -157,10 +180,8 @@ def agenda_views(
     """Each participant's agenda (everyone attending or marked absent, or ``participant_ids``): the
     published version, or the current timetable when ``draft`` or nothing is published yet. ``lang``
     overrides each participant's own language."""
-    require_current(db)
-    with db.reading() as unit:
-        day = load_day(unit, event_id)
-        cards = Cards.load(unit, day.people.values())
+    shared = snapshot(db, event_id)
+    day, cards = shared.day, shared.cards
     wanted = participant_ids if participant_ids is not None else _everyone(day)
     for pid in wanted:
         if pid not in day.people:

@@ -14,8 +14,7 @@ from seoro.domain.text import BilingualText
 from seoro.domain.vocab import OrgKind, ProfileKind, ProfileStatus
 from seoro.services.classify import suggested_ids
 from seoro.services.database import Database, Unit, require_current
-from seoro.services.directory import organisation_names
-from seoro.services.taxonomy import expand
+from seoro.services.taxonomy import expand, load_taxonomy
 from seoro.storage.agreements import AgreementFilter
 from seoro.storage.experts import ExpertFilter, PublicationFilter
 from seoro.storage.organisations import OrganisationFilter
@@ -59,25 +58,25 @@ def _country(query: Query) -> str | None:
 
 def find_organisations(db: Database, query: Query, kind: OrgKind | None = None) -> Page[Organisation]:
     require_current(db)
+    taxonomy = load_taxonomy(db)
     with db.reading() as unit:
-        taxonomy = unit.fields.load()
         codes = _field_codes(taxonomy, query)
         where = OrganisationFilter(kind, _country(query), codes, query.text, _suggested(unit, "organisation", codes))
         items = unit.organisations.find(where, query.limit, query.offset)
-        return Page(items, unit.organisations.count(where), organisation_names(unit), taxonomy)
+        return Page(items, unit.organisations.count(where), unit.organisations.names(), taxonomy)
 
 
 def find_experts(
     db: Database, query: Query, language: str | None = None, organisation_id: int | None = None
 ) -> Page[Expert]:
     require_current(db)
+    taxonomy = load_taxonomy(db)
     with db.reading() as unit:
-        taxonomy = unit.fields.load()
         codes = _field_codes(taxonomy, query)
         suggested = _suggested(unit, "expert", codes)
         where = ExpertFilter(_country(query), codes, organisation_id, language, query.text, suggested)
         items = unit.experts.find(where, query.limit, query.offset)
-        return Page(items, unit.experts.count(where), organisation_names(unit), taxonomy)
+        return Page(items, unit.experts.count(where), unit.organisations.names(), taxonomy)
 
 
 def find_publications(
@@ -85,11 +84,12 @@ def find_publications(
 ) -> Page[tuple[int, Publication]]:
     """Publications with the id of their expert (``Page.experts`` has the names)."""
     require_current(db)
+    taxonomy = load_taxonomy(db)
     with db.reading() as unit:
         where = PublicationFilter(expert_id, since, query.text)
         items = unit.experts.publications(where, query.limit, query.offset)
-        experts = {e.id: e.name for e in unit.experts.find() if e.id is not None}
-        return Page(items, unit.experts.count_publications(where), {}, unit.fields.load(), experts)
+        experts = unit.experts.names()
+        return Page(items, unit.experts.count_publications(where), {}, taxonomy, experts)
 
 
 def find_profiles(
@@ -100,22 +100,23 @@ def find_profiles(
     organisation_id: int | None = None,
 ) -> Page[Profile]:
     require_current(db)
+    taxonomy = load_taxonomy(db)
     with db.reading() as unit:
-        taxonomy = unit.fields.load()
         codes = _field_codes(taxonomy, query)
         where = ProfileFilter(
             kind, status, codes, organisation_id, None, query.text, _suggested(unit, "profile", codes)
         )
         items = unit.profiles.find(where, query.limit, query.offset)
-        experts = {e.id: e.name for e in unit.experts.find() if e.id is not None}
-        return Page(items, unit.profiles.count(where), organisation_names(unit), taxonomy, experts)
+        experts = unit.experts.names()
+        return Page(items, unit.profiles.count(where), unit.organisations.names(), taxonomy, experts)
 
 
 def find_agreements(db: Database, organisation_id: int | None = None) -> Page[Agreement]:
     require_current(db)
+    taxonomy = load_taxonomy(db)
     with db.reading() as unit:
         items = unit.agreements.find(AgreementFilter(organisation_id))
-        return Page(items, len(items), organisation_names(unit), unit.fields.load())
+        return Page(items, len(items), unit.organisations.names(), taxonomy)
 
 
 @dataclass(frozen=True)
@@ -130,11 +131,12 @@ class OrganisationDetail:
 
 def show_organisation(db: Database, id_: int) -> OrganisationDetail:
     require_current(db)
+    taxonomy = load_taxonomy(db)
     with db.reading() as unit:
         org = unit.organisations.get(id_)
         children = [unit.organisations.get(c) for c in unit.organisations.children_ids(id_)]
         people = unit.experts.find(ExpertFilter(organisation_id=id_))
-        page = Page(people, len(people), organisation_names(unit), unit.fields.load())
+        page = Page(people, len(people), unit.organisations.names(), taxonomy)
         profiles = unit.profiles.find(ProfileFilter(organisation_id=id_))
         return OrganisationDetail(
             org,
@@ -148,25 +150,28 @@ def show_organisation(db: Database, id_: int) -> OrganisationDetail:
 
 def show_expert(db: Database, id_: int) -> tuple[Page[Expert], list[Profile], list[AuditEntry]]:
     require_current(db)
+    taxonomy = load_taxonomy(db)
     with db.reading() as unit:
         expert = unit.experts.get(id_)
-        page = Page([expert], 1, organisation_names(unit), unit.fields.load())
+        page = Page([expert], 1, unit.organisations.names(), taxonomy)
         return page, unit.profiles.find(ProfileFilter(expert_id=id_)), unit.audit.history("expert", id_, 20)
 
 
 def show_profile(db: Database, id_: int) -> tuple[Page[Profile], list[AuditEntry]]:
     require_current(db)
+    taxonomy = load_taxonomy(db)
     with db.reading() as unit:
         profile = unit.profiles.get(id_)
         experts = {profile.expert_id: unit.experts.get(profile.expert_id).name} if profile.expert_id else {}
-        page = Page([profile], 1, organisation_names(unit), unit.fields.load(), experts)
+        page = Page([profile], 1, unit.organisations.names(), taxonomy, experts)
         return page, unit.audit.history("profile", id_, 20)
 
 
 def show_agreement(db: Database, id_: int) -> Page[Agreement]:
     require_current(db)
+    taxonomy = load_taxonomy(db)
     with db.reading() as unit:
-        return Page([unit.agreements.get(id_)], 1, organisation_names(unit), unit.fields.load())
+        return Page([unit.agreements.get(id_)], 1, unit.organisations.names(), taxonomy)
 
 
 def history(db: Database, entity: str | None, entity_id: int | None, limit: int) -> list[AuditEntry]:

@@ -17,6 +17,7 @@ from seoro.storage.accounts import Accounts
 from seoro.storage.agendas import Agendas
 from seoro.storage.agreements import Agreements
 from seoro.storage.audit import AuditLog
+from seoro.storage.changes import Changes
 from seoro.storage.db import describe, make_engine, transaction
 from seoro.storage.events import Events
 from seoro.storage.experts import Experts
@@ -47,6 +48,7 @@ class Unit:
     agendas: Agendas = field(init=False)
     accounts: Accounts = field(init=False)
     jobs: Jobs = field(init=False)
+    changes: Changes = field(init=False)
 
     def __post_init__(self) -> None:
         self.organisations = Organisations(self.conn)
@@ -61,6 +63,7 @@ class Unit:
         self.agendas = Agendas(self.conn)
         self.accounts = Accounts(self.conn)
         self.jobs = Jobs(self.conn)
+        self.changes = Changes(self.conn)
 
     def record(self, action: Action, entity: str, entity_id: int, changes: dict[str, Any]) -> None:
         self.audit.record(AuditEntry(datetime.now(UTC), self.actor, action, entity, entity_id, changes, self.source))
@@ -95,12 +98,15 @@ class Database:
     @contextmanager
     def unit(self, actor: str, source: str = "", *, dry_run: bool = False) -> Iterator[Unit]:
         """A writing transaction: commits when the block ends, or rolls back on error (always, on a dry
-        run). Writers take turns, so two imports never both create the same new organisation."""
+        run). Writers take turns, so two imports never both create the same new organisation. Each
+        commit raises the data version, which tells cached read models they are out of date."""
         try:
             with transaction(self.engine, writer=True) as conn:
-                yield Unit(conn, actor, source)
+                unit = Unit(conn, actor, source)
+                yield unit
                 if dry_run:
                     raise _Rollback
+                unit.changes.bump()
         except _Rollback:
             pass
 

@@ -10,6 +10,7 @@ from seoro.domain.directory import Affiliation, Expert, Organisation
 from seoro.domain.errors import DomainError
 from seoro.domain.text import BilingualText
 from seoro.services.database import Database, Unit, require_current
+from seoro.services.taxonomy import load_taxonomy
 from seoro.storage.agreements import AgreementFilter
 
 
@@ -27,34 +28,18 @@ class Summary:
 
 def summarise(db: Database) -> Summary:
     require_current(db)
+    taxonomy = load_taxonomy(db)
     with db.reading() as unit:
-        orgs = unit.organisations.find()
-        experts = unit.experts.find()
-        profiles = unit.profiles.find()
-        taxonomy = unit.fields.load()
-        agreements = len(unit.agreements.find())
-    return Summary(
-        organisations=_tally(o.kind.value for o in orgs),
-        experts=len(experts),
-        publications=sum(len(e.publications) for e in experts),
-        profiles=_tally(p.kind.value for p in profiles),
-        agreements=agreements,
-        fields=len(taxonomy.fields),
-        custom_fields=sum(1 for f in taxonomy.fields.values() if f.source.value == "custom"),
-        focus_sets=len(taxonomy.focus_sets),
-    )
-
-
-def _tally(values: object) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for v in values:  # type: ignore[attr-defined]
-        counts[v] = counts.get(v, 0) + 1
-    return dict(sorted(counts.items()))
-
-
-def organisation_names(unit: Unit) -> dict[int, BilingualText]:
-    """Every organisation's name by id, for showing references (parents, affiliations, parties)."""
-    return {o.id: o.name for o in unit.organisations.find() if o.id is not None}
+        return Summary(
+            organisations=unit.organisations.tally("kind"),
+            experts=unit.experts.count(),
+            publications=unit.experts.count_publications(),
+            profiles=unit.profiles.tally("kind"),
+            agreements=unit.agreements.count(),
+            fields=len(taxonomy.fields),
+            custom_fields=sum(1 for f in taxonomy.fields.values() if f.source.value == "custom"),
+            focus_sets=len(taxonomy.focus_sets),
+        )
 
 
 def merge_organisations(db: Database, *, keep: int, drop: int, actor: str) -> Organisation:

@@ -29,6 +29,8 @@ from seoro.files.records import SourceRow
 from seoro.services.database import Database, Unit, require_current
 from seoro.services.event_rows import Outcome, counts, find_participants, plan_people, plan_requests, staff_request
 from seoro.services.events import book_of
+from seoro.services.partner_cards import Cards
+from seoro.services.snapshots import read_model
 from seoro.storage.events import Run
 
 PEOPLE = (EventSheetKind.PARTICIPANTS, EventSheetKind.INTERPRETERS)
@@ -204,35 +206,31 @@ class EventOverview:
 
 
 def overview(db: Database, event_id: int) -> EventOverview:
+    """What the staff pages show of an event (shared per data version: ``services.snapshots``)."""
     require_current(db)
-    with db.reading() as unit:
-        event = unit.events.get(event_id)
-        slots = event.slots()
-        booths: dict[int | None, str] = {t.host: t.label() for t in event.tables if t.host is not None}
-        views = [
-            ParticipantView(p, _organisation(unit, p), format_availability(p.availability, slots), booths.get(p.id, ""))
-            for p in unit.events.participants(event_id)
-        ]
-        meetings = unit.events.meetings(event_id)
-        return EventOverview(
-            event,
-            views,
-            unit.events.interpreters(event_id),
-            dict(Counter(r.status for r in unit.events.requests(event_id))),
-            len(meetings),
-            sum(m.announced for m in meetings),
-            unit.events.runs(event_id),
-        )
+    return read_model(db, ("overview", event_id), lambda unit: _overview(unit, event_id))
 
 
-def _organisation(unit: Unit, p: Participant) -> BilingualText:
-    if p.organisation_id is not None:
-        return unit.organisations.get(p.organisation_id).name
-    if p.expert_id is not None:
-        expert = unit.experts.get(p.expert_id)
-        if expert.affiliations:
-            return unit.organisations.get(expert.affiliations[0].organisation_id).name
-    return BilingualText()
+def _overview(unit: Unit, event_id: int) -> EventOverview:
+    event = unit.events.get(event_id)
+    slots = event.slots()
+    booths: dict[int | None, str] = {t.host: t.label() for t in event.tables if t.host is not None}
+    people = unit.events.participants(event_id)
+    cards = Cards.load(unit, people)
+    views = [
+        ParticipantView(p, cards.organisation_of(p), format_availability(p.availability, slots), booths.get(p.id, ""))
+        for p in people
+    ]
+    meetings = unit.events.meetings(event_id)
+    return EventOverview(
+        event,
+        views,
+        unit.events.interpreters(event_id),
+        dict(Counter(r.status for r in unit.events.requests(event_id))),
+        len(meetings),
+        sum(m.announced for m in meetings),
+        unit.events.runs(event_id),
+    )
 
 
 # -- the demo event ------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from seoro.domain.errors import DomainError
 from seoro.domain.meetings import MeetingRequest, Priority, RequestSource, RequestStatus
 from seoro.domain.participants import Participant, meeting_cap
 from seoro.domain.requests import recommend
-from seoro.services.agendas import Day, load_day
+from seoro.services.agendas import Day, load_day, snapshot
 from seoro.services.database import Database, require_current
 from seoro.services.events import book_of
 
@@ -135,10 +135,7 @@ class Standby:
 
 
 def standby(db: Database, event_id: int, *, at: datetime) -> Standby:
-    require_current(db)
-    with db.reading() as unit:
-        day = load_day(unit, event_id)
-    return standby_of(day, at)
+    return standby_of(snapshot(db, event_id).day, at)
 
 
 def standby_of(day: Day, at: datetime) -> Standby:

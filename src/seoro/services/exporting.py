@@ -13,7 +13,6 @@ from seoro.files.columns import RecordKind
 from seoro.files.writing import Table, format_value, template_columns, write_table
 from seoro.i18n import t
 from seoro.services.database import Database, Unit, require_current
-from seoro.services.directory import organisation_names
 
 Row = dict[str, Any]
 
@@ -61,7 +60,7 @@ def _profile(p: Profile, names: dict[int, BilingualText], experts: dict[int, Exp
 
 
 def _rows(unit: Unit, kind: RecordKind, lang: str, ids: set[int] | None) -> list[Row]:
-    names = organisation_names(unit)
+    names = unit.organisations.names()
 
     def wanted(record: Any) -> bool:
         return ids is None or record.id in ids
@@ -132,7 +131,7 @@ def export_agreements(
     """Agreements as a report table (one row each; parties, scope and follow-ups in their cells)."""
     require_current(db)
     with db.reading() as unit:
-        names = organisation_names(unit)
+        names = unit.organisations.names()
     keys = ("id", "title", "signed_on", "place", "event", "status", "parties", "scope", "follow_ups")
     rows = [
         [

@@ -24,9 +24,9 @@ from seoro.domain.text import BilingualText
 from seoro.i18n import t
 from seoro.matching.model import Candidate
 from seoro.matching.reciprocal import mutual
+from seoro.services.agendas import Snapshot, snapshot
 from seoro.services.database import Database, require_current
 from seoro.services.event_access import side_of
-from seoro.services.events import book_of
 from seoro.services.matching import candidates, engine_for
 from seoro.services.partner_cards import Cards
 
@@ -58,10 +58,16 @@ class Suggestion:
 
 def own_details(db: Database, participant_id: int) -> tuple[Event, Participant]:
     """The participant's event and registration, as they are stored now."""
+    day = _snapshot_of(db, participant_id).day
+    return day.event, day.people[participant_id]
+
+
+def _snapshot_of(db: Database, participant_id: int) -> Snapshot:
+    """The shared read model of the participant's event (``services.agendas.snapshot``)."""
     require_current(db)
     with db.reading() as unit:
-        me = unit.events.participant(participant_id)
-        return unit.events.get(unit.events.event_of(participant_id)), me
+        event_id = unit.events.event_of(participant_id)
+    return snapshot(db, event_id)
 
 
 def update_own_details(
@@ -93,11 +99,8 @@ def people_for(
 ) -> tuple[Event, list[Person]]:
     """The event's other attending participants (not one's own delegation), by name; ``type_code``
     and ``search`` (in names and organisations, any case) narrow the list."""
-    require_current(db)
-    with db.reading() as unit:
-        event_id = unit.events.event_of(participant_id)
-        book = book_of(unit, event_id)
-        cards = Cards.load(unit, book.participants.values())
+    shared = _snapshot_of(db, participant_id)
+    book, cards = shared.book, shared.cards
     wanted = search.casefold().strip()
     people = [
         _person(book, cards, participant_id, p)
@@ -111,11 +114,11 @@ def suggestions_for(db: Database, participant_id: int, *, top: int = MAX_SUGGEST
     """The best partners for the participant by mutual match score (the engine staff recommendations
     use: what each side says about itself, both ways), with the reasons an agenda would give.
     Participants not linked to a directory record cannot be scored and get none."""
-    require_current(db)
+    shared = _snapshot_of(db, participant_id)
+    book, cards = shared.book, shared.cards
+    event_id = book.event.id
+    assert event_id is not None
     with db.reading() as unit:
-        event_id = unit.events.event_of(participant_id)
-        book = book_of(unit, event_id)
-        cards = Cards.load(unit, book.participants.values())
         version = unit.audit.latest_id(skip=NOT_SCORED)
     me = book.participant(participant_id)
     table = _type_scores(db, event_id, version, book, me)
@@ -256,10 +259,8 @@ class RequestRow:
 
 def requests_for(db: Database, participant_id: int) -> list[RequestRow]:
     """The requests the participant's side is part of (a delegation's are everyone's in it), newest first."""
-    require_current(db)
-    with db.reading() as unit:
-        book = book_of(unit, unit.events.event_of(participant_id))
-        cards = Cards.load(unit, book.participants.values())
+    shared = _snapshot_of(db, participant_id)
+    book, cards = shared.book, shared.cards
     side = side_of(book.participants.values(), participant_id)
     rows = []
     for r in book.requests:

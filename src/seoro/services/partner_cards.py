@@ -48,10 +48,10 @@ class Cards:
     @classmethod
     def load(cls, unit: Unit, people: Iterable[Participant]) -> Cards:
         listed = {p.id: p for p in people if p.id is not None}
-        experts = {e: unit.experts.get(e) for e in {p.expert_id for p in listed.values()} if e is not None}
+        experts = unit.experts.get_many(p.expert_id for p in listed.values() if p.expert_id is not None)
         org_ids = {p.organisation_id for p in listed.values() if p.organisation_id is not None}
         org_ids |= {a.organisation_id for e in experts.values() for a in e.affiliations[:1]}
-        orgs = {o: unit.organisations.get(o) for o in org_ids}
+        orgs = unit.organisations.get_many(org_ids)
         return cls(experts, orgs, unit.fields.load(), listed)
 
     def organisation_of(self, p: Participant) -> BilingualText:

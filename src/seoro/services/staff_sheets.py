@@ -8,16 +8,14 @@ from seoro.domain.events import Slot
 from seoro.domain.participants import Participant
 from seoro.domain.sheets import DoorEntry, SheetMeeting, SlotView, StaffSheets
 from seoro.domain.text import BilingualText
-from seoro.services.agendas import Day, load_day
-from seoro.services.database import Database, require_current
+from seoro.services.agendas import Day, snapshot
+from seoro.services.database import Database
 from seoro.services.partner_cards import Cards
 
 
 def staff_sheets(db: Database, event_id: int, *, lang: str, at: datetime) -> StaffSheets:
-    require_current(db)
-    with db.reading() as unit:
-        day = load_day(unit, event_id)
-        cards = Cards.load(unit, day.people.values())
+    shared = snapshot(db, event_id)
+    day, cards = shared.day, shared.cards
     slots = day.slots
     return StaffSheets(
         event_name=day.event.name,

@@ -7,6 +7,7 @@ from seoro.domain.errors import DomainError
 from seoro.domain.national_fields import national_fields
 from seoro.domain.taxonomy import FieldSource, FocusSet, Taxonomy, TechField
 from seoro.services.database import Database, Unit
+from seoro.services.snapshots import read_model
 
 
 def sync_national_fields(unit: Unit) -> int:
@@ -23,8 +24,8 @@ def sync_national_fields(unit: Unit) -> int:
 
 
 def load_taxonomy(db: Database) -> Taxonomy:
-    with db.reading() as unit:
-        return unit.fields.load()
+    """The stored taxonomy, shared per data version (``services.snapshots``): do not add to it."""
+    return read_model(db, ("taxonomy",), lambda unit: unit.fields.load())
 
 
 def add_field(unit: Unit, tech_field: TechField) -> None:

@@ -6,13 +6,20 @@ from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any, ClassVar, Generic, TypeVar, overload
+from typing import Any, ClassVar, Generic, Protocol, TypeVar, overload
 
 from sqlalchemy import Column, Connection, Insert, Select, Table, delete, func, insert, select
 
 from seoro.domain.errors import DomainError
+from seoro.domain.text import BilingualText
 
-T = TypeVar("T")
+
+class _Stored(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+T = TypeVar("T", bound=_Stored)
 W = TypeVar("W")
 
 
@@ -81,12 +88,26 @@ class Repository(ABC, Generic[T, W]):
             raise not_found(self.entity, id_)
         return found[0]
 
+    def get_many(self, ids: Iterable[int]) -> dict[int, T]:
+        """The records with these ids that exist, by id, in one query."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        found = self._load(select(self.table).where(self.table.c.id.in_(wanted)))
+        return {x.id: x for x in found if x.id is not None}
+
     def find(self, where: W | None = None, limit: int | None = None, offset: int = 0) -> list[T]:
         query = self._filtered(where).order_by(*self._ordering()).offset(offset)
         return self._load(query.limit(limit) if limit else query)
 
     def count(self, where: W | None = None) -> int:
         return count_of(self.conn, self._filtered(where))
+
+    def tally(self, column: str) -> dict[str, int]:
+        """How many records have each value of ``column``, counted by the database, by value."""
+        c = self.table.c[column]
+        rows = self.conn.execute(select(c, func.count()).group_by(c).order_by(c))
+        return {str(value): int(n) for value, n in rows}
 
     def delete(self, id_: int) -> None:
         self.conn.execute(delete(self.table).where(self.table.c.id == id_))
@@ -99,6 +120,17 @@ class Repository(ABC, Generic[T, W]):
 
     @abstractmethod
     def _load(self, query: Select[Any]) -> list[T]: ...
+
+
+class NamedRepository(Repository[T, W]):
+    """A repository of records with a Korean and an English name (organisations, experts)."""
+
+    def names(self) -> dict[int, BilingualText]:
+        """Every record's name by id (only the two name columns are read)."""
+        c = self.table.c
+        return {
+            r.id: BilingualText(r.name_ko, r.name_en) for r in self.conn.execute(select(c.id, c.name_ko, c.name_en))
+        }
 
 
 @overload

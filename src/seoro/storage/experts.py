@@ -11,7 +11,7 @@ from seoro.domain.directory import Affiliation, Expert, Publication
 from seoro.domain.text import BilingualText
 from seoro.storage import tables as t
 from seoro.storage.common import (
-    Repository,
+    NamedRepository,
     children_by_owner,
     count_of,
     field_codes,
@@ -42,7 +42,7 @@ class ExpertFilter:
     suggested: frozenset[int] = frozenset()  # ids in ``fields`` by suggestion only (records without codes)
 
 
-class Experts(Repository[Expert, ExpertFilter]):
+class Experts(NamedRepository[Expert, ExpertFilter]):
     table = t.experts
     entity = "expert"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 
 from alembic import command
@@ -17,6 +18,7 @@ def _config() -> Config:
     return config
 
 
+@cache  # the shipped scripts do not change while the process runs; reading them costs ~2 ms
 def head() -> str:
     return ScriptDirectory.from_config(_config()).get_current_head() or ""
 

@@ -14,7 +14,7 @@ from seoro.domain.text import BilingualText
 from seoro.domain.vocab import OrgKind
 from seoro.storage import tables as t
 from seoro.storage.common import (
-    Repository,
+    NamedRepository,
     children_by_owner,
     field_codes,
     insert_returning_id,
@@ -32,7 +32,7 @@ class OrganisationFilter:
     suggested: frozenset[int] = frozenset()  # ids in ``fields`` by suggestion only (records without codes)
 
 
-class Organisations(Repository[Organisation, OrganisationFilter]):
+class Organisations(NamedRepository[Organisation, OrganisationFilter]):
     table = t.organisations
     entity = "organisation"
 

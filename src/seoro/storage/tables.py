@@ -495,3 +495,12 @@ jobs = Table(
     Column("started_at", DateTime(timezone=True), nullable=True),
     Column("finished_at", DateTime(timezone=True), nullable=True),
 )
+
+# One row: a counter every writing unit of work raises as it commits. Readers compare it with the
+# value their cached read models were built at (``services.snapshots``).
+data_version = Table(
+    "data_version",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("version", Integer, nullable=False),
+)
