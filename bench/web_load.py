@@ -1,7 +1,7 @@
 """Web load (issue 12): 100 concurrent users browsing, searching and requesting meetings on loopback.
 
 Usage: .venv/bin/python bench/web_load.py [--db sqlite|postgresql] [--users 100] [--seconds 30]
-       [--workers N] [--think 0.5,1.5] [--json]
+       [--workers N] [--think 1,5] [--json]
 
 The demo data is loaded into a fresh database, the demo event is scheduled and published, every
 demo participant with an e-mail gets an account, and ``seoro serve`` runs as its own process (so
@@ -58,6 +58,9 @@ SEARCHES = ("수소", "battery", "연료전지", "AI", "semiconductor", "스마�
 class Timings:
     ms: dict[str, list[float]] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
+    why: dict[str, int] = field(default_factory=dict)  # "action: status or exception" -> how often
+    server_cpu_s: float = 0.0  # CPU seconds the server processes used while the clock ran
+    machine_busy: float = 0.0  # share of all cores busy meanwhile (server, load generator, the rest)
 
     def add(self, action: str, ms: float, ok: bool) -> None:
         self.ms.setdefault(action, []).append(ms)
@@ -189,10 +192,12 @@ async def user(base: str, email: str, staff: bool, start: asyncio.Event, clock: 
             started = time.perf_counter()
             try:
                 r = await act(client, rnd)
-                good = r.status_code in ok
-            except httpx.HTTPError:
-                good = False
+                good, why = r.status_code in ok, str(r.status_code)
+            except httpx.HTTPError as e:
+                good, why = False, type(e).__name__
             out.add(name, (time.perf_counter() - started) * 1000, good)
+            if not good:
+                out.why[f"{name}: {why}"] = out.why.get(f"{name}: {why}", 0) + 1
             await asyncio.sleep(rnd.uniform(*think))
 
 
@@ -214,7 +219,7 @@ async def warm(base: str, participants: list[str]) -> None:
 
 
 async def load(base: str, staff: list[str], participants: list[str], users: int, seconds: float,
-               think: tuple[float, float]) -> Timings:  # fmt: skip
+               think: tuple[float, float], server_pids: list[int]) -> Timings:  # fmt: skip
     out = Timings()
     await warm(base, participants)
     start, clock, ready = asyncio.Event(), [0.0], [0]
@@ -226,10 +231,44 @@ async def load(base: str, staff: list[str], participants: list[str], users: int,
     running = [asyncio.ensure_future(t) for t in tasks]
     while ready[0] < users and not any(t.done() for t in running):  # everyone signed in (or one failed)
         await asyncio.sleep(0.2)
+    cpu_before, machine_before = cpu_seconds(server_pids), machine_ticks()
     clock[0] = time.monotonic() + seconds
     start.set()
     await asyncio.gather(*running)
+    out.server_cpu_s = cpu_seconds(server_pids) - cpu_before
+    busy, total = (a - b for a, b in zip(machine_ticks(), machine_before, strict=True))
+    out.machine_busy = busy / total if total else 0.0
     return out
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes (Linux /proc; 0 elsewhere)."""
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def machine_ticks() -> tuple[int, int]:
+    """(busy, total) CPU ticks of the whole machine so far (Linux /proc/stat; zeros elsewhere)."""
+    try:
+        values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return 0, 0
+    idle = values[3] + (values[4] if len(values) > 4 else 0)  # idle + iowait
+    return sum(values) - idle, sum(values)
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its children (``seoro serve --workers N`` forks N server processes)."""
+    found = [pid]
+    for child in Path("/proc").glob(f"{pid}/task/*/children"):
+        found += [q for c in child.read_text().split() for q in process_tree(int(c))]
+    return found
 
 
 def report(kind: str, users: int, seconds: float, t: Timings, as_json: bool) -> bool:
@@ -244,7 +283,9 @@ def report(kind: str, users: int, seconds: float, t: Timings, as_json: bool) -> 
     total = {"n": len(everything), "p50_ms": round(pct(everything, 0.5), 1),
              "p95_ms": round(pct(everything, 0.95), 1), "errors": sum(t.errors.values()),
              "per_second": round(len(everything) / seconds, 1),
-             "mean_ms": round(statistics.fmean(everything), 1) if everything else 0.0}  # fmt: skip
+             "mean_ms": round(statistics.fmean(everything), 1) if everything else 0.0,
+             "server_cpu_ms_per_request": round(t.server_cpu_s * 1000 / max(1, len(everything)), 2),
+             "server_cores": round(t.server_cpu_s / seconds, 2), "machine_busy": round(t.machine_busy, 2)}  # fmt: skip
     passed = total["p95_ms"] <= TARGET_P95_MS and total["errors"] == 0
     if as_json:
         print(json.dumps({"db": kind, "users": users, "seconds": seconds, "actions": rows, "all": total,
@@ -257,6 +298,10 @@ def report(kind: str, users: int, seconds: float, t: Timings, as_json: bool) -> 
             f"{name:<14}{r['n']:>7}{r['p50_ms']:>9}{r['p95_ms']:>9}{r['max_ms']:>9}{r['errors']:>8}{r['ratio_p95']:>10}"
         )
     print(f"{'all':<14}{total['n']:>7}{total['p50_ms']:>9}{total['p95_ms']:>9}{'':>9}{total['errors']:>8}")
+    print(f"server CPU {total['server_cpu_ms_per_request']} ms per request, {total['server_cores']} cores busy; "
+          f"machine {total['machine_busy']:.0%} busy")  # fmt: skip
+    if t.why:
+        print("errors: " + ", ".join(f"{k} ×{n}" for k, n in sorted(t.why.items())))
     verdict = "PASS" if passed else "MISS"
     print(f"target p95 <= {TARGET_P95_MS:.0f} ms and 0 errors: {verdict}")
     return passed
@@ -268,7 +313,7 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--workers", type=int, default=0, help="server processes (default: 1 SQLite, 2 PostgreSQL)")
-    parser.add_argument("--think", default="0.5,1.5", help="think time between actions, seconds: MIN,MAX")
+    parser.add_argument("--think", default="1,5", help="think time between actions, seconds: MIN,MAX (locust's usual)")
     parser.add_argument("--port", type=int, default=8923)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -282,7 +327,7 @@ def main() -> int:
             proc = start_server(url, args.port, workers, folder)
             try:
                 timings = asyncio.run(load(f"http://127.0.0.1:{args.port}", staff, participants, args.users,
-                                           args.seconds, (think[0], think[1])))  # fmt: skip
+                                           args.seconds, (think[0], think[1]), process_tree(proc.pid)))  # fmt: skip
             finally:
                 proc.terminate()
                 proc.wait(20)

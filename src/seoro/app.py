@@ -6,17 +6,21 @@ A background-job worker thread runs inside each server process (``services.jobs`
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from seoro import __version__
 from seoro.api import api_router
@@ -25,6 +29,7 @@ from seoro.domain.errors import DomainError
 from seoro.http.errors import json_error
 from seoro.services.database import Database
 from seoro.services.jobs import Worker
+from seoro.services.matching import preload
 from seoro.services.setup import ensure_database
 from seoro.web import web_router
 from seoro.web.errors import error_page
@@ -38,6 +43,29 @@ SECURITY_HEADERS = {
 }
 
 
+class SecurityHeaders:
+    """Adds :data:`SECURITY_HEADERS` to every response that does not set its own (plain ASGI:
+    Starlette's ``BaseHTTPMiddleware`` costs a task and a stream per request)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    if name not in headers:
+                        headers.append(name, value)
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 def create_app(settings: Settings, *, worker: bool = True) -> FastAPI:
     """The app over ``settings.database_url`` (an empty database is set up on first start)."""
     settings.check_for_serving()
@@ -46,7 +74,12 @@ def create_app(settings: Settings, *, worker: bool = True) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Page handlers are plain functions run in anyio's thread pool (40 threads unless told): a
+        # few threads contend less for the interpreter lock and answer a crowd sooner.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         jobs = Worker(db) if worker else None
+        if worker:
+            threading.Thread(target=preload, name="seoro-preload", daemon=True).start()
         if jobs:
             jobs.start()
         try:
@@ -76,12 +109,7 @@ def create_app(settings: Settings, *, worker: bool = True) -> FastAPI:
         https_only=settings.production,
     )
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: object) -> Response:
-        response: Response = await call_next(request)  # type: ignore[operator]
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     async def handle(request: Request, e: Exception) -> Response:
         return json_error(e) if request.url.path.startswith("/api") else error_page(request, e)

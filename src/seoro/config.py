@@ -20,6 +20,7 @@ class Setting:
 
 
 DEV_SECRET = "dev-only-insecure-secret"  # fine on a laptop; `seoro serve` refuses it in production
+DEFAULT_THREADS = 8
 
 SETTINGS: dict[str, Setting] = {
     "database_url": Setting(
@@ -49,6 +50,12 @@ SETTINGS: dict[str, Setting] = {
     "base_url": Setting(
         "SEORO_BASE_URL", "The address people open, used in invitation links.", "http://127.0.0.1:8000"
     ),
+    "threads": Setting(
+        "SEORO_THREADS",
+        "Pages each server process works on at once (the rest wait their turn). Python runs one thread at a "
+        "time, so a few threads answer a crowd faster than many (bench/RESULTS.md).",
+        str(DEFAULT_THREADS),
+    ),
 }
 
 
@@ -62,6 +69,7 @@ class Settings:
     secret_key: str = DEV_SECRET
     environment: str = "development"
     base_url: str = "http://127.0.0.1:8000"
+    threads: int = DEFAULT_THREADS
 
     @property
     def production(self) -> bool:
@@ -93,6 +101,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     environment = env.get("SEORO_ENV") or "development"
     if environment not in ("development", "production"):
         raise ValueError(f"SEORO_ENV must be development or production, not {environment!r}")
+    threads = env.get("SEORO_THREADS") or str(DEFAULT_THREADS)
+    if not threads.isdigit() or int(threads) < 1:
+        raise ValueError(f"SEORO_THREADS must be a whole number of 1 or more, not {threads!r}")
     return Settings(
         database_url=url,
         lang=lang,
@@ -102,6 +113,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         secret_key=env.get("SEORO_SECRET_KEY") or DEV_SECRET,
         environment=environment,
         base_url=(env.get("SEORO_BASE_URL") or "http://127.0.0.1:8000").rstrip("/"),
+        threads=int(threads),
     )
 
 

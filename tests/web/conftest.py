@@ -21,6 +21,7 @@ from seoro.config import load_settings
 from seoro.domain.accounts import Role
 from seoro.services import accounts as acc
 from seoro.services.database import Database
+from seoro.services.demo import load_demo
 
 STAFF = ("staff@agency.example", "correct horse battery")
 ADMIN = ("admin@agency.example", "correct horse battery staple")
@@ -99,3 +100,16 @@ def api_client(server: Server, email: str, password: str) -> tuple[httpx.Client,
 # The browser fixtures, defined once for the whole folder: a second definition (an import in a test
 # module) would start a second Playwright in the same thread, which Playwright refuses.
 from tests.web.browser import browser, page, phone  # noqa: E402, F401
+
+
+@pytest.fixture
+def demo(live_server: Server) -> Server:
+    """The server with the demo data (directory, event, requests) loaded."""
+    load_demo(live_server.db, actor="test")
+    return live_server
+
+
+@pytest.fixture
+def staff(demo: Server) -> httpx.Client:
+    """A staff member signed in on the demo server."""
+    return signed_in(demo, *STAFF)

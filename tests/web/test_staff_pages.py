@@ -14,9 +14,8 @@ import pytest
 from seoro.domain.accounts import Role
 from seoro.services import accounts as acc
 from seoro.services import browse
-from seoro.services.demo import load_demo
 from seoro.services.event_import import overview
-from tests.web.conftest import STAFF, Server, csrf_of, signed_in
+from tests.web.conftest import Server, csrf_of, signed_in
 
 pytestmark = pytest.mark.e2e
 
@@ -37,18 +36,9 @@ STAFF_PAGES = [
     "/events/1/agendas/1.ics",
     "/events/1/sheets.xlsx",
     "/events/1/checkin",
+    "/events/1/requests",
+    "/events/1/import",
 ]
-
-
-@pytest.fixture
-def demo(live_server: Server) -> Server:
-    load_demo(live_server.db, actor="test")
-    return live_server
-
-
-@pytest.fixture
-def staff(demo: Server) -> httpx.Client:
-    return signed_in(demo, *STAFF)
 
 
 def _texts(html: str, testid: str) -> list[str]:
@@ -230,7 +220,8 @@ def test_participants_get_403_on_every_staff_page(demo: Server) -> None:
     guest = signed_in(demo, *PARTICIPANT)
     assert [guest.get(url).status_code for url in STAFF_PAGES] == [403] * len(STAFF_PAGES)
     token = csrf_of(guest.get("/login").text)
-    posts = ["/events/1/schedule", "/events/1/checkin", "/events/1/noshow", "/events/1/publish", "/import/confirm"]
+    posts = ["/events/1/schedule", "/events/1/checkin", "/events/1/noshow", "/events/1/publish", "/import/confirm",
+             "/events/1/requests/1/answer", "/events/1/import/confirm", "/events/1/import/cancel"]  # fmt: skip
     assert [guest.post(url, data={"csrf": token, "participant": "1", "stage": "final"}).status_code
             for url in posts] == [403] * len(posts)  # fmt: skip
     anonymous = demo.client()

@@ -38,8 +38,10 @@ def serve(
     c.settings.check_for_serving()
     os.environ.update({"SEORO_DATABASE_URL": c.settings.database_url, "SEORO_LANG": c.settings.lang})
     out.print(c.t("cli.web.serving", url=f"http://{host}:{port}/", db=c.db().url))
+    # Idle connections are kept 75 s (nginx's default) rather than uvicorn's 5: a browser reusing one
+    # just as the server drops it sees a failed request.
     uvicorn.run("seoro.app:app_from_env", factory=True, host=host, port=port, workers=workers, proxy_headers=True,
-                log_level="warning")  # fmt: skip
+                timeout_keep_alive=75, log_level="warning")  # fmt: skip
 
 
 @app.command()

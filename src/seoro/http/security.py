@@ -72,7 +72,7 @@ def sign_out_session(request: Request) -> None:
 
 def account_of(request: Request) -> Account | None:
     """The signed-in account, if the session names an active one (looked up once per request)."""
-    if "account" in request.state.__dict__:
+    if hasattr(request.state, "account"):  # Starlette's State keeps its values out of __dict__
         found: Account | None = request.state.account
         return found
     account_id = session(request).get("account")

@@ -34,7 +34,7 @@ from seoro.domain.meetings import Meeting, MeetingRequest
 from seoro.domain.participants import Interpreter, Participant
 from seoro.services.database import Database, Unit, require_current
 from seoro.services.partner_cards import Cards, language_of_participant
-from seoro.services.snapshots import read_model
+from seoro.services.snapshots import cached
 from seoro.storage.agendas import Publication
 
 
@@ -100,7 +100,12 @@ class Snapshot:
 
 def snapshot(db: Database, event_id: int) -> Snapshot:
     require_current(db)
-    return read_model(db, ("day", event_id), lambda unit: _snapshot(unit, event_id))
+    with db.reading() as unit:
+        return snapshot_in(unit, event_id)
+
+
+def snapshot_in(unit: Unit, event_id: int) -> Snapshot:
+    return cached(unit, ("day", event_id), lambda u: _snapshot(u, event_id))
 
 
 def _snapshot(unit: Unit, event_id: int) -> Snapshot:

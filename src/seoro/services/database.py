@@ -76,6 +76,9 @@ class _Rollback(Exception):
 @dataclass
 class Database:
     engine: Engine
+    # Set once the schema was found current: a running server's schema is not migrated under it
+    # (upgrades are run with the servers stopped: docs/deployment.md), so it is not asked again.
+    known_current: bool = field(default=False, init=False, repr=False, compare=False)
 
     @classmethod
     def open(cls, url: str) -> Database:
@@ -118,6 +121,9 @@ class Database:
 
 
 def require_current(db: Database) -> None:
+    if db.known_current:
+        return
     current, newest = db.schema_state()
     if current != newest:
         raise DomainError("db_outdated", current=current or "-", head=newest, url=db.url)
+    db.known_current = True

@@ -26,10 +26,10 @@ from seoro.domain.text import BilingualText
 from seoro.files.event_columns import EventSheet, EventSheetKind, read_event_sheets
 from seoro.files.event_values import format_availability
 from seoro.files.records import SourceRow
+from seoro.services.agendas import snapshot_in
 from seoro.services.database import Database, Unit, require_current
 from seoro.services.event_rows import Outcome, counts, find_participants, plan_people, plan_requests, staff_request
 from seoro.services.events import book_of
-from seoro.services.partner_cards import Cards
 from seoro.services.snapshots import read_model
 from seoro.storage.events import Run
 
@@ -212,23 +212,22 @@ def overview(db: Database, event_id: int) -> EventOverview:
 
 
 def _overview(unit: Unit, event_id: int) -> EventOverview:
-    event = unit.events.get(event_id)
-    slots = event.slots()
-    booths: dict[int | None, str] = {t.host: t.label() for t in event.tables if t.host is not None}
-    people = unit.events.participants(event_id)
-    cards = Cards.load(unit, people)
+    shared = snapshot_in(unit, event_id)
+    day, cards = shared.day, shared.cards
+    booths: dict[int | None, str] = {t.host: t.label() for t in day.event.tables if t.host is not None}
     views = [
-        ParticipantView(p, cards.organisation_of(p), format_availability(p.availability, slots), booths.get(p.id, ""))
-        for p in people
+        ParticipantView(
+            p, cards.organisation_of(p), format_availability(p.availability, day.slots), booths.get(p.id, "")
+        )
+        for p in day.people.values()
     ]
-    meetings = unit.events.meetings(event_id)
     return EventOverview(
-        event,
+        day.event,
         views,
-        unit.events.interpreters(event_id),
-        dict(Counter(r.status for r in unit.events.requests(event_id))),
-        len(meetings),
-        sum(m.announced for m in meetings),
+        list(day.interpreters.values()),
+        dict(Counter(r.status for r in day.requests.values())),
+        len(day.meetings),
+        sum(m.announced for m in day.meetings),
         unit.events.runs(event_id),
     )
 

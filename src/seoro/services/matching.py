@@ -41,6 +41,12 @@ def _shared_tools() -> tuple[UniversalSentenceEncoder, Tokenizer]:
     return UniversalSentenceEncoder(), Tokenizer()
 
 
+def preload() -> None:
+    """Load the model and the analyser now (a server does it in the background as it starts), so
+    the first person asking for partners does not wait seconds for them."""
+    _shared_tools()
+
+
 def tools_for(taxonomy: Taxonomy) -> Tools:
     embedder, tokenizer = _shared_tools()
     return Tools(embedder, tokenizer, Glossary.build(taxonomy), taxonomy)

@@ -9,7 +9,6 @@ module only chooses whose view it is and what goes in it.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -24,11 +23,12 @@ from seoro.domain.text import BilingualText
 from seoro.i18n import t
 from seoro.matching.model import Candidate
 from seoro.matching.reciprocal import mutual
-from seoro.services.agendas import Snapshot, snapshot
-from seoro.services.database import Database, require_current
+from seoro.services.agendas import Snapshot, snapshot_in
+from seoro.services.database import Database, Unit, require_current
 from seoro.services.event_access import side_of
 from seoro.services.matching import candidates, engine_for
 from seoro.services.partner_cards import Cards
+from seoro.services.snapshots import cached
 
 MAX_SUGGESTIONS = 10
 
@@ -66,8 +66,7 @@ def _snapshot_of(db: Database, participant_id: int) -> Snapshot:
     """The shared read model of the participant's event (``services.agendas.snapshot``)."""
     require_current(db)
     with db.reading() as unit:
-        event_id = unit.events.event_of(participant_id)
-    return snapshot(db, event_id)
+        return snapshot_in(unit, unit.events.event_of(participant_id))
 
 
 def update_own_details(
@@ -116,14 +115,10 @@ def suggestions_for(db: Database, participant_id: int, *, top: int = MAX_SUGGEST
     Participants not linked to a directory record cannot be scored and get none."""
     shared = _snapshot_of(db, participant_id)
     book, cards = shared.book, shared.cards
-    event_id = book.event.id
-    assert event_id is not None
-    with db.reading() as unit:
-        version = unit.audit.latest_id(skip=NOT_SCORED)
     me = book.participant(participant_id)
-    table = _type_scores(db, event_id, version, book, me)
+    table = _event_scores(db, book).get(me.type_code, {})
     my_key = directory_key(me)
-    theirs = [p for p in _others(book, participant_id) if _may_ask(book.event, me, p)]
+    theirs = [p for p in _others(book, participant_id) if _may_ask(book.event, me.type_code, p)]
     score_of = {k: table[my_key][k] for p in theirs if my_key in table and (k := directory_key(p)) in table[my_key]}
     if not score_of:
         return []
@@ -134,43 +129,38 @@ def suggestions_for(db: Database, participant_id: int, *, top: int = MAX_SUGGEST
     return [_suggestion(book, cards, me, p, score_of[directory_key(p)], requests) for p in ranked[:top]]
 
 
-_SCORES: dict[tuple[str, int, int, str, int], dict[str, dict[str, float]]] = {}  # per process, a few entries
-_KEEP = 16
 # changes that leave match scores as they are: asking for meetings, accounts, scheduling runs
 NOT_SCORED = ("meeting_request", "account", "invitation", "event")
-_BUILDING = threading.Lock()
 
 
-def _type_scores(
-    db: Database, event_id: int, version: int, book: RequestBook, me: Participant
-) -> dict[str, dict[str, float]]:
-    """Mutual match scores from the participants of ``me``'s type to everyone they may ask, by
-    directory key. Building the engines takes a second or more, so the table is kept per process
-    until the database changes (``version``: the newest audit entry, which every change adds)."""
-    present = hash(tuple(sorted(directory_key(p) for p in _attending(book))))  # who attends changes the table
-    key = (db.url, event_id, version, me.type_code, present)
-    with _BUILDING:  # one build at a time: twenty pages opening at once must not build twenty engines
-        return _SCORES[key] if key in _SCORES else _build_scores(db, key, book, me)
+def _event_scores(db: Database, book: RequestBook) -> dict[str, dict[str, dict[str, float]]]:
+    """For each participation type, the mutual match scores from the attending participants of
+    that type to everyone they may ask, by directory key. Building the engines takes a second or
+    more, so the tables (all types at once) are kept per process across the changes that leave
+    scores as they are: versioned by the newest audit entry about anything else, and by who attends."""
+    attending = _attending(book)
+    present = hash(tuple(sorted(directory_key(p) for p in attending)))
+    with db.reading() as unit:
+        version = unit.audit.latest_id(skip=NOT_SCORED)
+        key = ("match scores", book.event.id, present)
+        return cached(unit, key, lambda u: _build_scores(db, u, book.event, attending), version=version)
 
 
 def _build_scores(
-    db: Database, key: tuple[str, int, int, str, int], book: RequestBook, me: Participant
-) -> dict[str, dict[str, float]]:
-    with db.reading() as unit:
-        taxonomy = unit.fields.load()
-        everyone = {c.key: c for c in candidates(unit)}
-    mine = _group(everyone, (p for p in _attending(book) if p.type_code == me.type_code))
-    keyed = _group(everyone, (p for p in _attending(book) if _may_ask(book.event, me, p)))
-    table: dict[str, dict[str, float]] = {}
-    if mine and keyed:
-        scores, _, _ = mutual(
-            engine_for(db, list(mine.values()), taxonomy), engine_for(db, list(keyed.values()), taxonomy)
-        )
-        table = {a: {b: float(scores[i][j]) for j, b in enumerate(keyed)} for i, a in enumerate(mine)}
-    while len(_SCORES) >= _KEEP:
-        _SCORES.pop(next(iter(_SCORES)))
-    _SCORES[key] = table
-    return _SCORES[key]
+    db: Database, unit: Unit, event: Event, attending: list[Participant]
+) -> dict[str, dict[str, dict[str, float]]]:
+    everyone = {c.key: c for c in candidates(unit)}
+    taxonomy = unit.fields.load()
+    tables = {}
+    for type_code in dict.fromkeys(p.type_code for p in attending):
+        mine = _group(everyone, (p for p in attending if p.type_code == type_code))
+        keyed = _group(everyone, (p for p in attending if _may_ask(event, type_code, p)))
+        if mine and keyed:
+            scores, _, _ = mutual(
+                engine_for(db, list(mine.values()), taxonomy), engine_for(db, list(keyed.values()), taxonomy)
+            )
+            tables[type_code] = {a: {b: float(scores[i][j]) for j, b in enumerate(keyed)} for i, a in enumerate(mine)}
+    return tables
 
 
 def directory_key(p: Participant) -> str:
@@ -209,8 +199,8 @@ def _others(book: RequestBook, participant_id: int) -> list[Participant]:
     return [p for p in _attending(book) if p.id not in side]
 
 
-def _may_ask(event: Event, me: Participant, p: Participant) -> bool:
-    return not event.cross_type_only or p.type_code != me.type_code
+def _may_ask(event: Event, my_type: str, p: Participant) -> bool:
+    return not event.cross_type_only or p.type_code != my_type
 
 
 def _haystack(cards: Cards, p: Participant) -> str:
@@ -228,7 +218,7 @@ def _person(book: RequestBook, cards: Cards, participant_id: int, p: Participant
         type_name=kind.name if kind else BilingualText(p.type_code, p.type_code),
         type_code=p.type_code,
         languages=tuple(p.languages),
-        state=_state(book, participant_id, p.id) if _may_ask(book.event, me, p) else "closed",
+        state=_state(book, participant_id, p.id) if _may_ask(book.event, me.type_code, p) else "closed",
     )
 
 

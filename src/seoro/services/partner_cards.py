@@ -14,6 +14,7 @@ from seoro.domain.taxonomy import Taxonomy
 from seoro.domain.text import BilingualText, has_hangul
 from seoro.i18n import t
 from seoro.services.database import Unit
+from seoro.services.taxonomy import taxonomy_in
 
 SUMMARY_CHARS = 220
 MAX_FIELDS = 4
@@ -48,11 +49,11 @@ class Cards:
     @classmethod
     def load(cls, unit: Unit, people: Iterable[Participant]) -> Cards:
         listed = {p.id: p for p in people if p.id is not None}
-        experts = unit.experts.get_many(p.expert_id for p in listed.values() if p.expert_id is not None)
+        experts = unit.experts.without_publications(p.expert_id for p in listed.values() if p.expert_id is not None)
         org_ids = {p.organisation_id for p in listed.values() if p.organisation_id is not None}
         org_ids |= {a.organisation_id for e in experts.values() for a in e.affiliations[:1]}
         orgs = unit.organisations.get_many(org_ids)
-        return cls(experts, orgs, unit.fields.load(), listed)
+        return cls(experts, orgs, taxonomy_in(unit), listed)
 
     def organisation_of(self, p: Participant) -> BilingualText:
         org = self._organisation(p)

@@ -31,17 +31,25 @@ _guard = threading.Lock()
 def read_model(db: Database, key: Hashable, build: Callable[[Unit], T]) -> T:
     """``build(unit)`` as of the current data version, reusing the one built at that version."""
     with db.reading() as unit:
-        version = unit.changes.version()
-        found = _lookup(db.engine, key, version)
+        return cached(unit, key, build)
+
+
+def cached(unit: Unit, key: Hashable, build: Callable[[Unit], T], *, version: int | None = None) -> T:
+    """:func:`read_model` inside a reading unit the caller holds (to read something else with it).
+    ``version``: a narrower version than the data version, for a model costly enough to keep across
+    changes that do not touch it (it must rise whenever something the model reads changes)."""
+    engine = unit.conn.engine
+    version = unit.changes.version() if version is None else version
+    found = _lookup(engine, key, version)
+    if found is not None:
+        return found[1]  # type: ignore[no-any-return]
+    with _lock(key):
+        found = _lookup(engine, key, version)  # built by the thread we waited for
         if found is not None:
             return found[1]  # type: ignore[no-any-return]
-        with _lock(key):
-            found = _lookup(db.engine, key, version)  # built by the thread we waited for
-            if found is not None:
-                return found[1]  # type: ignore[no-any-return]
-            value = build(unit)
-            _store(db.engine, key, version, value)
-            return value
+        value = build(unit)
+        _store(engine, key, version, value)
+        return value
 
 
 def _lookup(engine: Engine, key: Hashable, version: int) -> tuple[int, Any] | None:

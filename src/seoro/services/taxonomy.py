@@ -7,7 +7,7 @@ from seoro.domain.errors import DomainError
 from seoro.domain.national_fields import national_fields
 from seoro.domain.taxonomy import FieldSource, FocusSet, Taxonomy, TechField
 from seoro.services.database import Database, Unit
-from seoro.services.snapshots import read_model
+from seoro.services.snapshots import cached
 
 
 def sync_national_fields(unit: Unit) -> int:
@@ -25,7 +25,12 @@ def sync_national_fields(unit: Unit) -> int:
 
 def load_taxonomy(db: Database) -> Taxonomy:
     """The stored taxonomy, shared per data version (``services.snapshots``): do not add to it."""
-    return read_model(db, ("taxonomy",), lambda unit: unit.fields.load())
+    with db.reading() as unit:
+        return taxonomy_in(unit)
+
+
+def taxonomy_in(unit: Unit) -> Taxonomy:
+    return cached(unit, ("taxonomy",), lambda u: u.fields.load())
 
 
 def add_field(unit: Unit, tech_field: TechField) -> None:

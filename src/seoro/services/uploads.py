@@ -1,5 +1,6 @@
 """Spreadsheets uploaded through the web pages: kept in a private folder until staff confirm them,
-read with the same readers as ``seoro import`` and imported with ``services.importing``.
+read with the same readers as ``seoro import`` and ``seoro event import-*`` and imported with
+``services.importing`` (the directory) or ``services.event_import`` (an event's lists).
 
 A preview (dry run) and the real import read the very same saved files, so what staff confirm is
 exactly what they saw. The folder is named by a random token that only the uploader's session holds.
@@ -10,18 +11,25 @@ from __future__ import annotations
 import re
 import secrets
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from seoro.domain.errors import DomainError
 from seoro.files.columns import RecordKind
+from seoro.files.event_columns import EventSheetKind, read_event_sheets
 from seoro.files.reading import read_sheets
 from seoro.services.database import Database
+from seoro.services.event_import import PEOPLE, EventImportReport, import_people, import_requests
 from seoro.services.importing import ImportReport, import_sheets
 
 SUFFIXES = (".xlsx", ".csv")
 MAX_BYTES = 20 * 1024 * 1024  # a directory spreadsheet is far smaller; more is a mistake
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+EVENT_LISTS: dict[str, tuple[EventSheetKind, ...]] = {"people": PEOPLE, "requests": (EventSheetKind.REQUESTS,)}
+_Sheet = TypeVar("_Sheet")
 
 
 @dataclass(frozen=True)
@@ -72,14 +80,32 @@ def import_upload(
     db: Database, upload: Upload, *, kind: RecordKind | None = None, actor: str, dry_run: bool
 ) -> ImportReport:
     """Read every saved file (as ``kind``, or guessed from sheet names and headers) and import it, all
-    or nothing (``dry_run``: check everything, write nothing). Reading errors name the file as
-    uploaded, not the private folder it sits in."""
-    sheets = []
-    for path in upload.files:
-        try:
-            sheets += read_sheets(path, kind)
-        except DomainError as e:
-            if "file" not in e.params:
-                raise
-            raise DomainError(e.code, **{**e.params, "file": path.name}) from None
+    or nothing (``dry_run``: check everything, write nothing)."""
+    sheets = [sheet for path in upload.files for sheet in _read(path, lambda p: read_sheets(p, kind))]
     return import_sheets(db, sheets, actor=actor, dry_run=dry_run)
+
+
+def import_event_upload(
+    db: Database, event_id: int, upload: Upload, *, what: str, actor: str, now: datetime, dry_run: bool
+) -> EventImportReport:
+    """Read every saved file as the event's participants and interpreters (``what="people"``) or its
+    meeting requests (``"requests"``) and import it into ``event_id``, all or nothing, as
+    :func:`import_upload` does."""
+    if what not in EVENT_LISTS:
+        raise DomainError("unknown_choice", value=what, choices=", ".join(EVENT_LISTS))
+    kinds = EVENT_LISTS[what]
+    sheets = [sheet for path in upload.files for sheet in _read(path, lambda p: read_event_sheets(p, kinds))]
+    if what == "people":
+        return import_people(db, event_id, sheets, actor=actor, dry_run=dry_run)
+    return import_requests(db, event_id, sheets, actor=actor, now=now, dry_run=dry_run)
+
+
+def _read(path: Path, reader: Callable[[Path], list[_Sheet]]) -> list[_Sheet]:
+    """``reader(path)``, with reading errors naming the file as uploaded: the private folder it sits
+    in is nobody's business, and its token must not leak into a page."""
+    try:
+        return reader(path)
+    except DomainError as e:
+        if "file" not in e.params:
+            raise
+        raise DomainError(e.code, **{**e.params, "file": path.name}) from None

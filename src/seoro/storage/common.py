@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, Protocol, TypeVar, overload
 
@@ -90,11 +90,13 @@ class Repository(ABC, Generic[T, W]):
 
     def get_many(self, ids: Iterable[int]) -> dict[int, T]:
         """The records with these ids that exist, by id, in one query."""
+        return self._many(ids, self._load)
+
+    def _many(self, ids: Iterable[int], load: Callable[[Select[Any]], list[T]]) -> dict[int, T]:
         wanted = sorted(set(ids))
         if not wanted:
             return {}
-        found = self._load(select(self.table).where(self.table.c.id.in_(wanted)))
-        return {x.id: x for x in found if x.id is not None}
+        return {x.id: x for x in load(select(self.table).where(self.table.c.id.in_(wanted))) if x.id is not None}
 
     def find(self, where: W | None = None, limit: int | None = None, offset: int = 0) -> list[T]:
         query = self._filtered(where).order_by(*self._ordering()).offset(offset)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -136,13 +137,20 @@ class Experts(NamedRepository[Expert, ExpertFilter]):
             query = query.where(cast(_E.languages, String).like(f'%"{where.language}"%'))
         return query
 
-    def _load(self, query: Select[Any]) -> list[Expert]:
+    def without_publications(self, ids: Iterable[int]) -> dict[int, Expert]:
+        """The experts with these ids that exist, by id, leaving their publications out (for cards
+        and lists, where hundreds of abstracts would only be read to be dropped)."""
+        return self._many(ids, lambda query: self._load(query, publications=False))
+
+    def _load(self, query: Select[Any], *, publications: bool = True) -> list[Expert]:
         rows = list(self.conn.execute(query))
         ids = [r.id for r in rows]
         affiliations = children_by_owner(self.conn, t.expert_affiliations, t.expert_affiliations.c.expert_id, ids)
         memberships = children_by_owner(self.conn, t.expert_memberships, t.expert_memberships.c.expert_id, ids)
         fields = field_codes(self.conn, t.expert_fields, t.expert_fields.c.expert_id, ids)
-        pubs = children_by_owner(self.conn, t.publications, t.publications.c.expert_id, ids, "id")
+        pubs = children_by_owner(
+            self.conn, t.publications, t.publications.c.expert_id, ids if publications else [], "id"
+        )
         return [
             _expert(
                 r,

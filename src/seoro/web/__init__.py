@@ -7,9 +7,11 @@ from fastapi import APIRouter
 from seoro.web import auth_pages, home, me_pages
 from seoro.web.staff_checkin import router as staff_checkin
 from seoro.web.staff_directory import router as staff_directory
+from seoro.web.staff_event_import import router as staff_event_import
 from seoro.web.staff_events import router as staff_events
 from seoro.web.staff_import import router as staff_import
 from seoro.web.staff_match import router as staff_match
+from seoro.web.staff_requests import router as staff_requests
 
 web_router = APIRouter(include_in_schema=False)
 web_router.include_router(auth_pages.router)
@@ -19,4 +21,6 @@ web_router.include_router(staff_directory)
 web_router.include_router(staff_import)
 web_router.include_router(staff_match)
 web_router.include_router(staff_events)
+web_router.include_router(staff_event_import)
 web_router.include_router(staff_checkin)
+web_router.include_router(staff_requests)

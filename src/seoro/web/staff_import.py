@@ -61,7 +61,7 @@ async def preview(
                                        dry_run=True)  # fmt: skip
     except InvalidInput as e:
         uploads.discard_upload(_root(request), upload)
-        problems = _problems(e.problems, lang_of(request))
+        problems = problem_rows(e.problems, lang_of(request))
         return render(request, "staff/import.html", {"step": "invalid", "names": names, "problems": problems},
                       status=422)  # fmt: skip
     except BaseException:
@@ -105,7 +105,7 @@ def _summary(report: ImportReport) -> dict[str, Any]:
             "more": max(0, len(changes) - SHOWN_CHANGES), "ignored": ignored}  # fmt: skip
 
 
-def _problems(problems: list[Problem], lang: str) -> list[dict[str, Any]]:
+def problem_rows(problems: list[Problem], lang: str) -> list[dict[str, Any]]:
     return [
         {
             "file": Path(p.location.file).name,

@@ -19,6 +19,7 @@ _ENV = Environment(
     autoescape=select_autoescape(default=True, default_for_string=True),
     trim_blocks=True,
     lstrip_blocks=True,
+    auto_reload=False,  # the templates ship with the package: no file checks on every page
 )
 
 
