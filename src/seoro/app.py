@@ -29,7 +29,7 @@ from seoro.domain.errors import DomainError
 from seoro.http.errors import json_error
 from seoro.services.database import Database
 from seoro.services.jobs import Worker
-from seoro.services.matching import preload
+from seoro.services.participant_self import warm_up
 from seoro.services.setup import ensure_database
 from seoro.web import web_router
 from seoro.web.errors import error_page
@@ -79,7 +79,7 @@ def create_app(settings: Settings, *, worker: bool = True) -> FastAPI:
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         jobs = Worker(db) if worker else None
         if worker:
-            threading.Thread(target=preload, name="seoro-preload", daemon=True).start()
+            threading.Thread(target=warm_up, args=(db,), name="seoro-warm-up", daemon=True).start()
         if jobs:
             jobs.start()
         try:

@@ -29,7 +29,7 @@ from seoro.domain.events import Event
 from seoro.files.event_columns import EventSheetKind
 from seoro.services import events as ev
 from seoro.services import scheduling as sc
-from seoro.services.event_definition import option_settings, plan_event, read_event_file
+from seoro.services.event_definition import option_settings, read_event_file
 from seoro.services.event_import import (
     PEOPLE,
     find_event,
@@ -133,20 +133,12 @@ def create(
         max_in_a_row=max_in_a_row,
         request_expiry_hours=expiry_hours,
     )
-    plan = plan_event(settings, str(file) if file else "--options")
-    db = c.db()
-    event_id = ev.create_event(db, plan.event, actor=c.settings.actor)
-    if plan.interpreters:
-        ev.add_interpreters(db, event_id, plan.interpreters, actor=c.settings.actor)
+    event_id, event = ev.create_planned_event(c.db(), settings, str(file) if file else "--options",
+                                              actor=c.settings.actor)  # fmt: skip
     out.print(
-        c.t(
-            "cli.event.created",
-            id=event_id,
-            name=name(plan.event.name, c.lang),
-            slots=len(plan.event.slots()),
-            tables=len(plan.event.tables),
-        )
-    )
+        c.t("cli.event.created", id=event_id, name=name(event.name, c.lang), slots=len(event.slots()),
+            tables=len(event.tables))
+    )  # fmt: skip
 
 
 @event_app.command("list")

@@ -54,12 +54,17 @@ class EventPlan:
 
 
 def read_event_file(path: Path) -> dict[str, Any]:
+    return parse_event_file(path.read_bytes(), str(path))
+
+
+def parse_event_file(data: bytes, source: str) -> dict[str, Any]:
+    """The settings of an event file's bytes (a file on disk, or one uploaded as ``source``)."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(data.decode("utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise DomainError("event_file_syntax", file=str(path), reason=str(error)) from None
+        raise DomainError("event_file_syntax", file=source, reason=str(error)) from None
     except UnicodeDecodeError:
-        raise DomainError("unknown_encoding", file=str(path)) from None
+        raise DomainError("unknown_encoding", file=source) from None
 
 
 def plan_event(settings: Mapping[str, Any], source: str = "") -> EventPlan:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
 from seoro.domain.audit import Action
 from seoro.domain.book import RequestBook
@@ -19,6 +20,7 @@ from seoro.domain.participants import Interpreter, Participant, check_interprete
 from seoro.domain.requests import accept, decline, expire_due, make_request, recommend
 from seoro.matching.reciprocal import Pair, best_pairs, mutual
 from seoro.services.database import Database, Unit, require_current
+from seoro.services.event_definition import plan_event
 from seoro.services.matching import candidates, engine_for
 from seoro.storage.common import not_found
 
@@ -32,6 +34,16 @@ def create_event(db: Database, event: Event, *, actor: str) -> int:
         event_id = unit.events.save(event)
         unit.record(Action.CREATE, "event", event_id, {"name": event.name.ko or event.name.en})
     return event_id
+
+
+def create_planned_event(db: Database, settings: Mapping[str, Any], source: str, *, actor: str) -> tuple[int, Event]:
+    """Check ``settings`` (an event file's keys and/or form fields, ``services.event_definition``) and
+    save the event with the interpreters they list; the id and the event as saved."""
+    plan = plan_event(settings, source)
+    event_id = create_event(db, plan.event, actor=actor)
+    if plan.interpreters:
+        add_interpreters(db, event_id, plan.interpreters, actor=actor)
+    return event_id, plan.event
 
 
 def update_event(db: Database, event: Event, *, actor: str) -> None:

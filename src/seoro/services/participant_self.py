@@ -23,10 +23,11 @@ from seoro.domain.text import BilingualText
 from seoro.i18n import t
 from seoro.matching.model import Candidate
 from seoro.matching.reciprocal import mutual
-from seoro.services.agendas import Snapshot, snapshot_in
+from seoro.services.agendas import Snapshot, snapshot, snapshot_in
 from seoro.services.database import Database, Unit, require_current
 from seoro.services.event_access import side_of
-from seoro.services.matching import candidates, engine_for
+from seoro.services.events import list_events
+from seoro.services.matching import candidates, engine_for, preload
 from seoro.services.partner_cards import Cards
 from seoro.services.snapshots import cached
 
@@ -127,6 +128,15 @@ def suggestions_for(db: Database, participant_id: int, *, top: int = MAX_SUGGEST
     )
     requests = book.requests
     return [_suggestion(book, cards, me, p, score_of[directory_key(p)], requests) for p in ranked[:top]]
+
+
+def warm_up(db: Database) -> None:
+    """Load the matching model and build every event's partner scores now (a server does it in the
+    background as it starts), so the first person opening "partners" does not wait seconds."""
+    preload()
+    for event in list_events(db):
+        if event.id is not None:
+            _event_scores(db, snapshot(db, event.id).book)
 
 
 # changes that leave match scores as they are: asking for meetings, accounts, scheduling runs
