@@ -6,6 +6,7 @@ A background-job worker thread runs inside each server process (``services.jobs`
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -66,6 +67,15 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+def _warm_up(db: Database) -> None:
+    """Best effort: a failure here (the database closing as the server stops) only means the first
+    visitor builds what the warm-up would have."""
+    try:
+        warm_up(db)
+    except Exception:  # noqa: BLE001
+        logging.getLogger("seoro").debug("warm-up stopped", exc_info=True)
+
+
 def create_app(settings: Settings, *, worker: bool = True) -> FastAPI:
     """The app over ``settings.database_url`` (an empty database is set up on first start)."""
     settings.check_for_serving()
@@ -79,7 +89,7 @@ def create_app(settings: Settings, *, worker: bool = True) -> FastAPI:
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         jobs = Worker(db) if worker else None
         if worker:
-            threading.Thread(target=warm_up, args=(db,), name="seoro-warm-up", daemon=True).start()
+            threading.Thread(target=_warm_up, args=(db,), name="seoro-warm-up", daemon=True).start()
         if jobs:
             jobs.start()
         try:
