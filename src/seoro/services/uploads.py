@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import secrets
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,6 +28,7 @@ from seoro.services.importing import ImportReport, import_sheets
 
 SUFFIXES = (".xlsx", ".csv")
 MAX_BYTES = 20 * 1024 * 1024  # a directory spreadsheet is far smaller; more is a mistake
+KEEP_SECONDS = 24 * 3600  # an unconfirmed preview is kept a day: longer than a session's pause, not forever
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 EVENT_LISTS: dict[str, tuple[EventSheetKind, ...]] = {"people": PEOPLE, "requests": (EventSheetKind.REQUESTS,)}
 _Sheet = TypeVar("_Sheet")
@@ -53,6 +55,7 @@ def save_upload(root: Path, files: list[tuple[str, bytes]]) -> Upload:
             raise DomainError("upload_type", file=_safe_name(name), types=", ".join(SUFFIXES))
         if len(data) > MAX_BYTES:
             raise DomainError("upload_too_large", file=_safe_name(name), limit=MAX_BYTES // (1024 * 1024))
+    forget_old_uploads(root)
     token = secrets.token_urlsafe(24)
     folder = root / token
     folder.mkdir(parents=True)
@@ -62,6 +65,18 @@ def save_upload(root: Path, files: list[tuple[str, bytes]]) -> Upload:
         path.write_bytes(data)
         saved.append(path)
     return Upload(token, saved)
+
+
+def forget_old_uploads(root: Path, *, older_than: float = KEEP_SECONDS, now: float | None = None) -> int:
+    """Remove the uploads previewed but never confirmed nor cancelled (a closed tab) once they are
+    ``older_than`` seconds old; how many were removed. Run at each new upload, so nothing piles up."""
+    if not root.is_dir():
+        return 0
+    cutoff = (time.time() if now is None else now) - older_than
+    old = [f for f in root.iterdir() if f.is_dir() and _TOKEN.match(f.name) and f.stat().st_mtime < cutoff]
+    for folder in old:
+        shutil.rmtree(folder, ignore_errors=True)
+    return len(old)
 
 
 def find_upload(root: Path, token: str | None) -> Upload:
