@@ -13,12 +13,13 @@ import pytest
 
 from seoro.domain.agenda import Stage
 from seoro.domain.text import BilingualText
+from seoro.services import browse
 from seoro.services import events as ev
 from seoro.services.accounts import invite_participant, redeem
 from seoro.services.agendas import publish_agendas
 from seoro.services.browse import history
 from seoro.services.demo import load_demo
-from seoro.services.participant_self import own_details
+from seoro.services.participant_self import own_details, own_expert
 from seoro.services.scheduling import schedule_event
 from tests.web.conftest import STAFF, Server, csrf_of, signed_in
 
@@ -190,3 +191,24 @@ def test_participants_edit_their_own_details(demo: Demo) -> None:
     assert (entry.actor, entry.changes) == ("account:3", {"name_en": ["", "Doyun Kim"], "languages": ["ko", "ko, en"]})
     demo.a.post("/me/profile", data={**data, "languages": []})
     assert text_of(demo.a.get("/me/profile").text, "notice") == "사용 언어를 하나 이상 고르세요."
+
+
+def test_a_participant_rewrites_what_they_offer_and_it_is_audited(demo: Demo) -> None:
+    linked = {pid: own_expert(demo.server.db, pid) for pid in (A, B, C)}
+    pid, expert = next((p, e) for p, e in linked.items() if e is not None)
+    client = {A: demo.a, B: demo.b, C: demo.c}[pid]
+    assert 'data-testid="expertise-form"' in client.get("/me/profile").text
+    token = csrf_of(client.get("/me/profile").text)
+    r = client.post("/me/expertise", data={"csrf": token, "expertise_ko": "고체산화물 연료전지 스택 설계",
+                                           "expertise_en": "SOFC stack design", "keywords": "SOFC, 스택,, SOFC"})  # fmt: skip
+    assert (r.status_code, r.headers["location"]) == (303, "/me/profile")
+    after = own_expert(demo.server.db, pid)
+    assert after is not None and expert is not None
+    assert (after.expertise.ko, after.expertise.en, after.keywords) == ("고체산화물 연료전지 스택 설계", "SOFC stack design",
+                                                                        ["SOFC", "스택"])  # fmt: skip
+    assert after.name == expert.name and after.publications == expert.publications  # nothing else changed
+    [entry] = browse.history(demo.server.db, "expert", after.id, 1)
+    assert entry.actor.startswith("account:") and entry.changes["expertise_en"][1] == "SOFC stack design"
+    assert "SOFC stack design" in client.get("/me/profile").text
+    forged = client.post("/me/expertise", data={"csrf": "forged", "expertise_en": "x"})
+    assert forged.status_code == 403 and own_expert(demo.server.db, pid).expertise.en == "SOFC stack design"  # type: ignore[union-attr]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from seoro.domain.agenda import PartnerCard
 from seoro.domain.audit import Action
 from seoro.domain.book import RequestBook
+from seoro.domain.directory import Expert
 from seoro.domain.errors import DomainError
 from seoro.domain.events import Event
 from seoro.domain.meetings import MeetingRequest, RequestStatus
@@ -68,6 +69,35 @@ def _snapshot_of(db: Database, participant_id: int) -> Snapshot:
     require_current(db)
     with db.reading() as unit:
         return snapshot_in(unit, unit.events.event_of(participant_id))
+
+
+def own_expert(db: Database, participant_id: int) -> Expert | None:
+    """The directory expert the participant is registered as (their own record), if any."""
+    require_current(db)
+    with db.reading() as unit:
+        expert_id = unit.events.participant(participant_id).expert_id
+        return unit.experts.get(expert_id) if expert_id is not None else None
+
+
+def update_own_expertise(
+    db: Database, participant_id: int, *, expertise: BilingualText, keywords: Sequence[str], actor: str
+) -> Expert:
+    """The participant rewrites what they offer and look for (their expert record's statement and
+    keywords): what matching reads, so their partner suggestions follow. Audit-logged like staff edits."""
+    require_current(db)
+    with db.unit(actor) as unit:
+        expert_id = unit.events.participant(participant_id).expert_id
+        if expert_id is None:
+            raise DomainError("no_directory_record")
+        before = unit.experts.get(expert_id)
+        after = replace(before, expertise=expertise, keywords=[k for k in dict.fromkeys(keywords) if k])
+        unit.experts.save(after)
+        changes = {k: [old, new] for k, old, new in (
+            ("expertise_ko", before.expertise.ko, after.expertise.ko),
+            ("expertise_en", before.expertise.en, after.expertise.en),
+            ("keywords", ", ".join(before.keywords), ", ".join(after.keywords))) if old != new}  # fmt: skip
+        unit.record(Action.UPDATE, "expert", expert_id, changes)
+    return after
 
 
 def update_own_details(

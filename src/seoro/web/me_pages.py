@@ -21,10 +21,12 @@ from seoro.http.access import Participant
 from seoro.http.security import check_csrf, db_of
 from seoro.services.participant_self import (
     own_details,
+    own_expert,
     people_for,
     requests_for,
     suggestions_for,
     update_own_details,
+    update_own_expertise,
 )
 from seoro.web import me_requests
 from seoro.web.me_common import actor_of, me_id, notify, page, published_view
@@ -59,7 +61,9 @@ def profile(request: Request, account: Participant) -> Response:
     event, me = own_details(db_of(request), me_id(account))
     kind = event.type_of(me.type_code)
     offered = list(LANGUAGES) + [x for x in me.languages if x not in LANGUAGES]
-    context = {"event": event, "me": me, "type_name": kind.name if kind else None, "offered": offered}
+    expert = own_expert(db_of(request), me_id(account))
+    context = {"event": event, "me": me, "type_name": kind.name if kind else None, "offered": offered,
+               "expert": expert}  # fmt: skip
     return page(request, "profile.html", "profile", context)
 
 
@@ -83,6 +87,19 @@ def save_profile(
             raise
         notify(request, "error", f"error.{e.code}", e.params)
         return RedirectResponse("/me/profile", status_code=303)
+    notify(request, "ok", "web.me.profile.saved")
+    return RedirectResponse("/me/profile", status_code=303)
+
+
+@router.post("/me/expertise")
+def save_expertise(
+    request: Request, account: Participant, csrf: Field, expertise_ko: Annotated[str, Form()] = "",
+    expertise_en: Annotated[str, Form()] = "", keywords: Annotated[str, Form()] = "",
+) -> Response:  # fmt: skip
+    check_csrf(request, csrf)
+    words = [w.strip() for w in keywords.replace("\n", ",").split(",")]
+    update_own_expertise(db_of(request), me_id(account), expertise=BilingualText(expertise_ko.strip(), expertise_en.strip()),
+                         keywords=words, actor=actor_of(account))  # fmt: skip
     notify(request, "ok", "web.me.profile.saved")
     return RedirectResponse("/me/profile", status_code=303)
 
