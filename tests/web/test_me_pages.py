@@ -208,7 +208,7 @@ def test_a_participant_rewrites_what_they_offer_and_it_is_audited(demo: Demo) ->
                                                                         ["SOFC", "스택"])  # fmt: skip
     assert after.name == expert.name and after.publications == expert.publications  # nothing else changed
     [entry] = browse.history(demo.server.db, "expert", after.id, 1)
-    assert entry.actor.startswith("account:") and entry.changes["expertise_en"][1] == "SOFC stack design"
+    assert entry.actor.startswith("account:") and entry.changes["expertise"][1]["en"] == "SOFC stack design"
     assert "SOFC stack design" in client.get("/me/profile").text
     forged = client.post("/me/expertise", data={"csrf": "forged", "expertise_en": "x"})
     assert forged.status_code == 403 and own_expert(demo.server.db, pid).expertise.en == "SOFC stack design"  # type: ignore[union-attr]

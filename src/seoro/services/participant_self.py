@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from seoro.domain.agenda import PartnerCard
-from seoro.domain.audit import Action
+from seoro.domain.audit import Action, diff
 from seoro.domain.book import RequestBook
 from seoro.domain.directory import Expert
 from seoro.domain.errors import DomainError
@@ -31,6 +31,7 @@ from seoro.services.events import list_events
 from seoro.services.matching import candidates, engine_for, preload
 from seoro.services.partner_cards import Cards
 from seoro.services.snapshots import cached
+from seoro.services.taxonomy import taxonomy_in
 
 MAX_SUGGESTIONS = 10
 
@@ -92,11 +93,7 @@ def update_own_expertise(
         before = unit.experts.get(expert_id)
         after = replace(before, expertise=expertise, keywords=[k for k in dict.fromkeys(keywords) if k])
         unit.experts.save(after)
-        changes = {k: [old, new] for k, old, new in (
-            ("expertise_ko", before.expertise.ko, after.expertise.ko),
-            ("expertise_en", before.expertise.en, after.expertise.en),
-            ("keywords", ", ".join(before.keywords), ", ".join(after.keywords))) if old != new}  # fmt: skip
-        unit.record(Action.UPDATE, "expert", expert_id, changes)
+        unit.record(Action.UPDATE, "expert", expert_id, diff(before, after))
     return after
 
 
@@ -190,7 +187,7 @@ def _build_scores(
     db: Database, unit: Unit, event: Event, attending: list[Participant]
 ) -> dict[str, dict[str, dict[str, float]]]:
     everyone = {c.key: c for c in candidates(unit)}
-    taxonomy = unit.fields.load()
+    taxonomy = taxonomy_in(unit)
     tables = {}
     for type_code in dict.fromkeys(p.type_code for p in attending):
         mine = _group(everyone, (p for p in attending if p.type_code == type_code))
