@@ -80,6 +80,22 @@ def csrf_of(html: str) -> str:
     return found.group(1)
 
 
+def finished_job(client: httpx.Client, r: httpx.Response, timeout: float = 60) -> httpx.Response:
+    """The page of the job ``r`` was sent to (a 303 to ``/jobs/N``) once the job is done or failed:
+    until then the page must say it refreshes itself."""
+    assert r.status_code == 303 and re.fullmatch(r"/jobs/\d+", r.headers["location"]), (r.status_code, r.text[:300])
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        shown = client.get(r.headers["location"])
+        status = re.search(r'data-testid="job" data-status="(\w+)"', shown.text)
+        assert shown.status_code == 200 and status, shown.text[:300]
+        if status.group(1) in ("done", "failed"):
+            return shown
+        assert '<meta http-equiv="refresh" content="1">' in shown.text
+        time.sleep(0.1)
+    raise AssertionError(f"the job at {r.headers['location']} did not finish")
+
+
 def signed_in(server: Server, email: str, password: str) -> httpx.Client:
     """An HTTP client with a session, signed in through the real sign-in form."""
     client = server.client()

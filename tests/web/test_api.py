@@ -171,16 +171,34 @@ def test_participants_staff_see_all_fields_participants_the_public_part(live_ser
     assert client.get("/api/events").json()["total"] == 1
 
 
+def _done(client: httpx.Client, job: dict[str, Any], timeout: float = 120) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while job["status"] not in ("done", "failed") and time.monotonic() < deadline:
+        time.sleep(0.3)
+        job = client.get(f"/api/jobs/{job['id']}").json()
+    return job
+
+
+def test_the_search_index_is_rebuilt_by_a_job(live_server: Server) -> None:
+    with_demo(live_server)
+    staff, token = api_client(live_server, *STAFF)
+    assert staff.post("/api/index/rebuild").status_code == 403  # no CSRF header
+    queued = staff.post("/api/index/rebuild", headers={"X-CSRF-Token": token})
+    assert (queued.status_code, queued.json()["kind"]) == (202, "rebuild_index")
+    job = _done(staff, queued.json())
+    assert (job["status"], job["error"], job["result"]["encoded"] + job["result"]["reused"]) == (
+        "done", None, job["result"]["texts"]
+    )  # fmt: skip
+    client, csrf = participant_client(live_server, 1, "p1@test.example")
+    assert client.post("/api/index/rebuild", headers={"X-CSRF-Token": csrf}).status_code == 403
+
+
 def test_agendas_and_a_scheduling_job(live_server: Server) -> None:
     with_demo(live_server)
     staff, token = api_client(live_server, *STAFF)
     queued = staff.post(f"/api/events/{EVENT}/schedule", json={"time_limit": 10}, headers={"X-CSRF-Token": token})
     assert (queued.status_code, queued.json()["kind"], queued.json()["status"]) == (202, "schedule", "queued")
-    job = queued.json()
-    deadline = time.monotonic() + 60
-    while job["status"] not in ("done", "failed") and time.monotonic() < deadline:
-        time.sleep(0.3)
-        job = staff.get(f"/api/jobs/{job['id']}").json()
+    job = _done(staff, queued.json())
     assert (job["status"], job["progress"], job["error"]) == ("done", 1.0, None), job
     assert job["result"]["scheduled"] > 0 and job["result"]["event_id"] == EVENT
     assert staff.get("/api/jobs").json()[0]["id"] == job["id"]

@@ -13,16 +13,21 @@ import pytest
 from playwright.sync_api import Page
 
 from seoro.services.demo import load_demo
+from seoro.services.event_import import overview
 from tests.web.browser import PHONE, shot, sign_in
 from tests.web.conftest import STAFF, Server
 
 pytestmark = [pytest.mark.e2e, pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)]
 LANGS = pytest.mark.parametrize("lang", ["ko", "en"])
+GOOD_PEOPLE = "이름,소속,이메일,유형,언어\n홍길동,새솔테크,gildong.hong@saesol.example.com,지역기업,한국어\n" + (
+    "Jane Doe,Maple Labs,jane.doe@maple.example.org,overseas,영어\n"
+)
+DEMO_PEOPLE = 63
 BAD_CSV = "기관명,기관유형,국가\n새솔테크,기업,대한민국\n아틀란티스랩,연구기관,아틀란티스\n"
 WORDS = {
-    "ko": {"done": "완료", "shared": "공통 분야", "invalid": "문제 1건이 있어 아무것도 저장하지 않았습니다. 파일을 고쳐서 다시 올리세요.",
+    "ko": {"done": "완료", "preview_ok": "문제가 없습니다. 아래 내용으로 불러오려면 확인을 누르세요. 아직 저장되지 않았습니다.", "shared": "공통 분야", "invalid": "문제 1건이 있어 아무것도 저장하지 않았습니다. 파일을 고쳐서 다시 올리세요.",
            "check_in": "체크인", "in": r"\d\d:\d\d 도착"},
-    "en": {"done": "Done", "shared": "Shared fields",
+    "en": {"done": "Done", "preview_ok": "No problems found. Confirm to import what is shown below; nothing is saved yet.", "shared": "Shared fields",
            "invalid": "1 problem(s) found, so nothing was saved. Fix the file and upload it again.",
            "check_in": "Check in", "in": r"in at \d\d:\d\d"},
 }  # fmt: skip
@@ -56,10 +61,28 @@ def test_an_import_with_a_bad_row_shows_the_problems(demo: Server, page: Page, l
         "[data-testid=files]", {"name": "기관.csv", "mimeType": "text/csv", "buffer": BAD_CSV.encode()}
     )
     page.click("[data-testid=preview]")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_selector("[data-testid=nothing-written]")  # the preview job's page, refreshed until done
+    assert page.url.startswith(f"{demo.url}/jobs/")
     assert page.inner_text("[data-testid=nothing-written]") == WORDS[lang]["invalid"]
     assert page.locator("[data-testid=problem-row]").all_inner_texts() == ["3"]
     shot(page, f"staff-import-problems-{lang}")
+
+
+@LANGS
+def test_an_event_list_is_previewed_then_imported(demo: Server, page: Page, lang: str) -> None:
+    _staff_in(page, demo, lang)
+    page.goto(f"{demo.url}/events/1/import")
+    page.select_option("[data-testid=what]", "people")
+    people = GOOD_PEOPLE.encode("cp949")
+    page.set_input_files("[data-testid=files]", {"name": "참가자.csv", "mimeType": "text/csv", "buffer": people})
+    page.click("[data-testid=preview]")
+    page.wait_for_selector("[data-testid=confirm]")
+    assert page.inner_text("[data-testid=preview-ok]") == WORDS[lang]["preview_ok"]
+    shot(page, f"staff-event-import-preview-{lang}")
+    page.click("[data-testid=confirm]")
+    page.wait_for_selector("[data-testid=imported]")
+    assert page.locator("[data-testid=changes] tbody tr").count() == 2
+    assert len(overview(demo.db, 1).participants) == DEMO_PEOPLE + 2
 
 
 @LANGS

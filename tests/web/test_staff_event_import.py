@@ -18,7 +18,7 @@ from seoro.domain.accounts import Role
 from seoro.services import accounts as acc
 from seoro.services.event_import import overview
 from seoro.services.events import create_event
-from tests.web.conftest import Server, csrf_of, signed_in
+from tests.web.conftest import Server, csrf_of, finished_job, signed_in
 
 pytestmark = pytest.mark.e2e
 
@@ -47,13 +47,19 @@ def _counts(html: str) -> list[tuple[str, list[str]]]:
 
 
 def _preview(client: httpx.Client, name: str, content: bytes, what: str, event: int = 1) -> httpx.Response:
+    """The preview job's page, once it has finished."""
     token = csrf_of(client.get(f"/events/{event}/import").text)
     files = {"files": (name, content, "text/csv")}
-    return client.post(f"/events/{event}/import", data={"csrf": token, "what": what}, files=files)
+    return finished_job(client, client.post(f"/events/{event}/import", data={"csrf": token, "what": what}, files=files))
 
 
 def _post(client: httpx.Client, url: str) -> httpx.Response:
     return client.post(url, data={"csrf": csrf_of(client.get("/events/1/import").text)})
+
+
+def _confirm(client: httpx.Client, event: int = 1) -> httpx.Response:
+    """The import job's page, once it has finished."""
+    return finished_job(client, _post(client, f"/events/{event}/import/confirm"))
 
 
 def _people(server: Server) -> list[str]:
@@ -74,7 +80,8 @@ def test_a_bad_row_is_shown_with_its_place_and_nothing_is_written(
     demo: Server, staff: httpx.Client, tmp_path: Path
 ) -> None:
     r = _preview(staff, "참가자.csv", BAD_PEOPLE.encode(), "people")
-    assert (r.status_code, _texts(r.text, "problem-row")) == (422, ["3"])
+    assert (r.status_code, _texts(r.text, "problem-row")) == (200, ["3"])
+    assert 'data-testid="confirm"' not in r.text
     assert _texts(r.text, "nothing-written") == [
         "문제 1건이 있어 아무것도 저장하지 않았습니다. 파일을 고쳐서 다시 올리세요."
     ]
@@ -101,7 +108,8 @@ def test_a_good_file_previews_and_is_written_only_on_confirm(demo: Server, staff
     labels = re.findall(r"<td>([^<]*)</td></tr>", _table(r.text, "changes"))
     assert labels == ["홍길동", "Jane Doe"]
     assert (len(_people(demo)), len(_waiting(tmp_path))) == (DEMO_PEOPLE, 1)  # a preview writes nothing
-    r = _post(staff, "/events/1/import/confirm")
+    assert 'data-testid="confirm"' in r.text
+    r = _confirm(staff)
     assert (r.status_code, _texts(r.text, "imported")) == (200, ["불러오기를 마쳤습니다."])
     assert _counts(r.text) == [("참가자", ["2", "0", "0"])]
     people = _people(demo)
@@ -126,7 +134,7 @@ def test_a_meeting_request_between_two_participants_is_imported(demo: Server, st
     r = _preview(staff, "미팅신청.csv", REQUESTS.encode(), "requests")
     assert (r.status_code, _counts(r.text)) == (200, [("미팅 신청", ["1", "0", "0"])])
     assert _requests(demo) == DEMO_REQUESTS
-    r = _post(staff, "/events/1/import/confirm")
+    r = _confirm(staff)
     assert (r.status_code, _counts(r.text)) == (200, [("미팅 신청", ["1", "0", "0"])])
     assert _requests(demo) == DEMO_REQUESTS + 1
 
@@ -134,14 +142,15 @@ def test_a_meeting_request_between_two_participants_is_imported(demo: Server, st
 def test_a_cp949_file_is_read(demo: Server, staff: httpx.Client) -> None:
     r = _preview(staff, "참가자.csv", GOOD_PEOPLE.encode("cp949"), "people")
     assert (r.status_code, _counts(r.text)) == (200, [("참가자", ["2", "0", "0"])])
-    _post(staff, "/events/1/import/confirm")
+    _confirm(staff)
     assert _people(demo)[-2:] == ["홍길동", "Jane Doe"]
 
 
 def test_a_file_without_a_header_is_named_as_uploaded(staff: httpx.Client) -> None:
     r = _preview(staff, "메모.csv", "아무 말\n그냥 글\n".encode(), "people")
-    assert (r.status_code, _texts(r.text, "error")) == (
-        400,
+    assert (r.status_code, _texts(r.text, "job-status"), _texts(r.text, "error")) == (
+        200,
+        ["실패"],
         [
             "메모.csv에서 머리글 행을 찾지 못했습니다. 첫 행들에 열 이름(예: 기관명, 국가, 기술분야)이 있어야 합니다 "
             "(`seoro template` 참고)."
@@ -155,8 +164,12 @@ def test_a_pending_upload_cannot_be_confirmed_for_another_event(demo: Server, st
     assert _post(staff, f"/events/{other}/import/confirm").status_code == 400
     assert _post(staff, f"/events/{other}/import/cancel").status_code == 200  # leaves event 1's upload alone
     assert overview(demo.db, other).participants == []
-    r = _post(staff, "/events/1/import/confirm")
-    assert (r.status_code, len(_people(demo))) == (200, DEMO_PEOPLE + 2)
+    r = _confirm(staff)
+    assert (r.status_code, _texts(r.text, "imported"), len(_people(demo))) == (
+        200,
+        ["불러오기를 마쳤습니다."],
+        DEMO_PEOPLE + 2,
+    )
 
 
 def test_an_unknown_event_is_not_found(staff: httpx.Client) -> None:
@@ -194,6 +207,7 @@ def test_the_page_is_in_english_too(staff: httpx.Client) -> None:
     )
     assert re.findall(r"web\.staff\.[a-z_.]+|cli\.[a-z_.]+|error\.[a-z_]+", r.text) == []
     r = _preview(staff, "participants.csv", BAD_PEOPLE.encode(), "people")
+    assert re.findall(r"<h1>([^<]*)</h1>", r.text) == ["Spreadsheet import"]
     assert _texts(r.text, "nothing-written") == [
         "1 problem(s) found, so nothing was saved. Fix the file and upload it again."
     ]

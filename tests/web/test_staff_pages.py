@@ -4,7 +4,6 @@ directory search, record pages, import with a preview, matches, the scheduler jo
 from __future__ import annotations
 
 import re
-import time
 from datetime import UTC, datetime
 from html import unescape
 
@@ -15,7 +14,7 @@ from seoro.domain.accounts import Role
 from seoro.services import accounts as acc
 from seoro.services import browse
 from seoro.services.event_import import overview
-from tests.web.conftest import Server, csrf_of, signed_in
+from tests.web.conftest import STAFF, Server, csrf_of, finished_job, signed_in
 
 pytestmark = pytest.mark.e2e
 
@@ -95,8 +94,8 @@ def test_an_import_with_a_bad_row_writes_nothing_and_a_good_one_imports_after_co
     before = _organisations(demo)
     token = csrf_of(staff.get("/import").text)
     files = {"files": ("기관.csv", BAD_CSV.encode(), "text/csv")}
-    r = staff.post("/import", data={"csrf": token, "kind": "organisations"}, files=files)
-    assert (r.status_code, _texts(r.text, "problem-row")) == (422, ["3"])
+    r = finished_job(staff, staff.post("/import", data={"csrf": token, "kind": "organisations"}, files=files))
+    assert (r.status_code, _texts(r.text, "problem-row")) == (200, ["3"])
     cells = [
         unescape(c)
         for c in re.findall(r"<td>([^<]*)</td>", r.text.split('data-testid="problems"', 1)[1].split("</table>")[0])
@@ -111,14 +110,21 @@ def test_an_import_with_a_bad_row_writes_nothing_and_a_good_one_imports_after_co
     assert staff.post("/import/confirm", data={"csrf": token}).status_code == 400  # nothing waits to be confirmed
 
     files = {"files": ("기관.csv", GOOD_CSV.encode(), "text/csv")}
-    r = staff.post("/import", data={"csrf": token, "kind": "organisations"}, files=files)
+    r = finished_job(staff, staff.post("/import", data={"csrf": token, "kind": "organisations"}, files=files))
     counts = r.text.split('data-testid="counts"', 1)[1].split("</table>")[0]
     assert (r.status_code, re.findall(r'<td class="num">(\d+)</td>', counts)) == (200, ["2", "0", "0"])
     assert _organisations(demo) == before  # a preview writes nothing
-    r = staff.post("/import/confirm", data={"csrf": token})
+    preview = r.url.path
+    other = signed_in(demo, *STAFF)  # another session sees the preview but cannot confirm it
+    page = other.get(preview).text
+    assert ('data-testid="confirm"' in page, _texts(page, "not-yours") != []) == (False, True)
+    assert other.post("/import/confirm", data={"csrf": csrf_of(page)}).status_code == 400
+    assert 'data-testid="confirm"' in staff.get(preview).text
+    r = finished_job(staff, staff.post("/import/confirm", data={"csrf": token}))
     assert (r.status_code, _texts(r.text, "imported")) == (200, ["불러오기를 마쳤습니다."])
     assert _organisations(demo) == before + 2
     assert staff.post("/import/confirm", data={"csrf": token}).status_code == 400  # confirmed once only
+    assert 'data-testid="confirm"' not in staff.get(preview).text
 
 
 def test_an_upload_of_another_type_is_refused(staff: httpx.Client) -> None:
@@ -138,25 +144,13 @@ def test_the_match_page_explains_each_partner(staff: httpx.Client) -> None:
     assert r.text.count('data-testid="explanation"') == 10
 
 
-def _finish(client: httpx.Client, url: str) -> str:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        page = client.get(url).text
-        status = _texts(page, "job-status")
-        if status in (["완료"], ["실패"]):
-            return page
-        assert '<meta http-equiv="refresh" content="1">' in page
-        time.sleep(0.3)
-    raise AssertionError("the job did not finish")
-
-
 def test_the_scheduler_runs_as_a_job_and_the_timetable_shows_meetings(demo: Server, staff: httpx.Client) -> None:
     r = staff.get("/events/1/timetable")
     assert (r.text.count('data-testid="meeting"'), _texts(r.text, "empty") != []) == (0, True)
     token = csrf_of(staff.get("/events/1").text)
     r = staff.post("/events/1/schedule", data={"csrf": token})
     assert (r.status_code, r.headers["location"]) == (303, "/jobs/1")
-    page = _finish(staff, "/jobs/1")
+    page = finished_job(staff, r).text
     assert _texts(page, "job-status") == ["완료"]
     assert (_texts(page, "sum-requests"), _texts(page, "sum-scheduled"), _texts(page, "sum-gap")) == (
         ["105"], ["104"], ["0.0 %"]
@@ -165,6 +159,17 @@ def test_the_scheduler_runs_as_a_job_and_the_timetable_shows_meetings(demo: Serv
     meetings = overview(demo.db, 1).meetings
     r = staff.get("/events/1/timetable")
     assert (meetings, r.text.count('data-testid="meeting"')) == (104, 104)
+    jobs = staff.get("/").text.split('data-testid="jobs"', 1)[1].split("</table>", 1)[0]
+    assert re.findall(r'<a href="(/jobs/\d+)">([^<]*)</a>', jobs) == [("/jobs/1", "일정 배정")]
+
+
+def test_the_search_index_is_rebuilt_as_a_job(staff: httpx.Client) -> None:
+    r = staff.post("/index/rebuild", data={"csrf": csrf_of(staff.get("/").text)})
+    page = finished_job(staff, r, timeout=300).text
+    texts, encoded, reused = (int(_texts(page, f"sum-{k}")[0]) for k in ("texts", "encoded", "reused"))
+    assert (_texts(page, "job-status"), texts > 100, encoded + reused) == (["완료"], True, texts)
+    page = finished_job(staff, staff.post("/index/rebuild", data={"csrf": csrf_of(page)})).text
+    assert (_texts(page, "sum-encoded"), _texts(page, "sum-reused")) == (["0"], [str(texts)])  # nothing new to encode
 
 
 def test_agenda_files_download_with_their_names(staff: httpx.Client) -> None:
@@ -223,7 +228,7 @@ def test_participants_get_403_on_every_staff_page(demo: Server) -> None:
     token = csrf_of(guest.get("/login").text)
     posts = ["/events/1/schedule", "/events/1/checkin", "/events/1/noshow", "/events/1/publish", "/import/confirm",
              "/events/1/requests/1/answer", "/events/1/import/confirm", "/events/1/import/cancel",
-             "/events/new"]  # fmt: skip
+             "/events/new", "/index/rebuild", "/import/cancel"]  # fmt: skip
     assert [guest.post(url, data={"csrf": token, "participant": "1", "stage": "final"}).status_code
             for url in posts] == [403] * len(posts)  # fmt: skip
     anonymous = demo.client()

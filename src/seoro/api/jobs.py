@@ -1,5 +1,5 @@
-"""Background jobs (staff): ``POST /api/events/{id}/schedule`` queues a scheduling run and answers 202
-with the job at once; ``GET /api/jobs/{id}`` shows its progress and, when done, its result.
+"""Background jobs (staff): ``POST /api/events/{id}/schedule`` queues a scheduling run (and
+``POST /api/index/rebuild`` a search index rebuild) and answers 202 with the job at once; ``GET /api/jobs/{id}`` shows its progress and, when done, its result.
 
 The run takes seconds to minutes (``services.jobs`` runs it in a worker), so no request waits for it.
 """
@@ -72,6 +72,14 @@ def schedule(request: Request, account: StaffWriter, event_id: EventId, body: Sc
     params = {"event_id": event_id, "time_limit": wanted.time_limit, "reschedule": wanted.reschedule,
               "since_published": wanted.since_published}  # fmt: skip
     job_id = jobs.submit(db, "schedule", params, actor=actor_of(account))
+    return job_out(jobs.job(db, job_id))
+
+
+@router.post("/index/rebuild", response_model=JobOut, status_code=202,
+             summary="Encode the directory's texts for search in the background (staff); poll the job")  # fmt: skip
+def rebuild_index(request: Request, account: StaffWriter) -> JobOut:
+    db = db_of(request)
+    job_id = jobs.submit(db, "rebuild_index", {"full": False}, actor=actor_of(account))
     return job_out(jobs.job(db, job_id))
 
 

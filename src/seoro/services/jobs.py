@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from seoro.domain.errors import DomainError
+from seoro.services import uploads
 from seoro.services.database import Database, require_current
 from seoro.services.matching import rebuild_index
 from seoro.services.scheduling import schedule_event
@@ -133,11 +134,13 @@ def _schedule(db: Database, params: dict[str, Any], report: Report, actor: str) 
 
 @register("rebuild_index")
 def _rebuild(db: Database, params: dict[str, Any], report: Report, actor: str) -> dict[str, Any]:
-    done = [0]
-
-    def progress(n: int) -> None:  # told how many texts were just encoded; the total is not known here
-        done[0] += n
-        report(f"encode {done[0]}", 0.5)
+    def progress(_n: int) -> None:  # told how many texts were just encoded; the total is not known here
+        report("encode", 0.5)
 
     out: dict[str, Any] = plain(rebuild_index(db, full=bool(params.get("full")), actor=actor, progress=progress))
     return out
+
+
+@register("import")
+def _import(db: Database, params: dict[str, Any], report: Report, actor: str) -> dict[str, Any]:
+    return uploads.run_import(db, params, actor=actor, progress=report)

@@ -11,6 +11,7 @@ from seoro.web.staff_event_import import router as staff_event_import
 from seoro.web.staff_event_new import router as staff_event_new
 from seoro.web.staff_events import router as staff_events
 from seoro.web.staff_import import router as staff_import
+from seoro.web.staff_jobs import router as staff_jobs
 from seoro.web.staff_match import router as staff_match
 from seoro.web.staff_requests import router as staff_requests
 
@@ -20,6 +21,7 @@ web_router.include_router(home.router)
 web_router.include_router(me_pages.router)
 web_router.include_router(staff_directory)
 web_router.include_router(staff_import)
+web_router.include_router(staff_jobs)
 web_router.include_router(staff_match)
 web_router.include_router(staff_event_new)  # before staff_events: /events/new is not an event id
 web_router.include_router(staff_events)

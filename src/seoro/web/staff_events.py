@@ -1,14 +1,14 @@
 """Brokerage events for staff: the list, an event's overview, running the scheduler as a background
-job (with a page that follows its progress), the table plan per slot, and the agenda files.
+job, the table plan per slot, and the agenda files.
 
 The scheduler never runs inside a request: ``POST /events/{id}/schedule`` queues a job and sends
-staff to ``/jobs/{id}``, which refreshes itself (a meta refresh; no script) until the job is done.
+staff to ``/jobs/{id}`` (``seoro.web.staff_jobs``), which follows it until it is done.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Request
@@ -19,7 +19,6 @@ from seoro.domain.errors import DomainError
 from seoro.domain.meetings import RequestStatus
 from seoro.http.access import Staff
 from seoro.http.security import check_csrf, db_of, lang_of
-from seoro.i18n import t
 from seoro.services import jobs
 from seoro.services.agendas import agenda_views, publications, publish_agendas
 from seoro.services.documents import AgendaFormat, SheetFormat, agenda_documents, sheets_document
@@ -36,7 +35,6 @@ MEDIA = {
     "html": "text/html; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-SUMMARY = ("requests", "scheduled", "value", "bound", "gap", "idle_gaps", "seconds")
 
 
 @router.get("/events")
@@ -64,35 +62,6 @@ def schedule(request: Request, account: Staff, id_: int, csrf: Annotated[str, Fo
     params = {"event_id": id_, "time_limit": TIME_LIMIT, "reschedule": announced}
     job_id = jobs.submit(db, "schedule", params, actor=f"account:{account.id}")
     return RedirectResponse(f"/jobs/{job_id}", status_code=303)
-
-
-def _step(step: str, lang: str) -> str:
-    """The solver's phase in the reader's language (``bound``, ``place`` …), or as reported."""
-    key = f"cli.event.step.{step}"
-    text = t(key, lang)
-    return step if text == key else text
-
-
-def _failure(result: dict[str, Any], lang: str) -> str:
-    """Why a job failed: a rule's message in the reader's language, else a plain note (no trace shown)."""
-    error = result.get("error")
-    if isinstance(error, dict) and "code" in error:
-        return t(f"error.{error['code']}", lang, **error.get("params", {}))
-    return t("web.staff.job.crashed", lang)
-
-
-@router.get("/jobs/{job_id}")
-def job_page(request: Request, _staff: Staff, job_id: int) -> Response:
-    job = jobs.job(db_of(request), job_id)
-    lang = lang_of(request)
-    result = job.result or {}
-    context: dict[str, Any] = {
-        "job": job, "step": _step(job.step, lang), "event_id": job.params.get("event_id"),
-        "figures": [(k, result[k]) for k in SUMMARY if k in result] if job.status == "done" else [],
-        "reasons": sorted(result.get("reasons", {}).items(), key=lambda kv: -kv[1]) if job.status == "done" else [],
-        "failure": _failure(result, lang) if job.status == "failed" else "",
-    }  # fmt: skip
-    return render(request, "staff/job.html", context)
 
 
 @router.get("/events/{id_}/timetable")
