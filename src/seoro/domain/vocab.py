@@ -46,6 +46,35 @@ class AgreementStatus(StrEnum):
     ENDED = "ended"
 
 
+class LeadStage(StrEnum):
+    """Where a cooperation lead stands; the allowed moves are ``domain.pipeline.MOVES``."""
+
+    CONTACTED = "contacted"
+    MET = "met"
+    FOLLOW_UP = "follow_up"
+    AGREEMENT = "agreement"
+    RESULT = "result"
+    CLOSED = "closed"
+
+
+class ResultKind(StrEnum):
+    JOINT_PROJECT = "joint_project"
+    TECH_TRANSFER = "tech_transfer"
+    TALENT_EXCHANGE = "talent_exchange"
+    MARKET_ENTRY = "market_entry"
+    INVESTMENT = "investment"
+    OTHER = "other"
+
+
+class CloseReason(StrEnum):
+    NO_INTEREST = "no_interest"
+    NO_FIT = "no_fit"
+    NO_RESPONSE = "no_response"
+    NO_FUNDING = "no_funding"
+    ELSEWHERE = "elsewhere"
+    OTHER = "other"
+
+
 # member: (Korean label, English label, other spellings). Keyed through _key_of because members of
 # different enums can share a value (ProfileStatus.ACTIVE == AgreementStatus.ACTIVE == "active").
 _LABELS: tuple[tuple[StrEnum, tuple[str, str, tuple[str, ...]]], ...] = (
@@ -137,6 +166,36 @@ _LABELS: tuple[tuple[StrEnum, tuple[str, str, tuple[str, ...]]], ...] = (
     (AgreementStatus.SIGNED, ("체결", "Signed", ("체결완료", "signed"))),
     (AgreementStatus.ACTIVE, ("이행중", "In force", ("이행", "active", "in force"))),
     (AgreementStatus.ENDED, ("종료", "Ended", ("만료", "ended", "expired"))),
+    (LeadStage.CONTACTED, ("접촉", "Contacted", ("연락", "contact", "contacted"))),
+    (LeadStage.MET, ("미팅", "Met", ("1차 미팅", "상담", "met", "meeting"))),
+    (LeadStage.FOLLOW_UP, ("후속 미팅", "Follow-up meeting", ("후속미팅", "후속", "follow-up", "follow up"))),
+    (LeadStage.AGREEMENT, ("협약(MOU)", "Agreement (MOU)", ("협약", "MOU", "업무협약", "agreement"))),
+    (LeadStage.RESULT, ("성과", "Result", ("성과 창출", "result", "outcome"))),
+    (LeadStage.CLOSED, ("종결", "Closed", ("중단", "closed", "dropped"))),
+    (
+        ResultKind.JOINT_PROJECT,
+        ("공동연구·과제", "Joint project", ("공동연구", "공동과제", "공동 R&D", "joint research", "joint r&d")),
+    ),
+    (
+        ResultKind.TECH_TRANSFER,
+        ("기술이전", "Technology transfer", ("기술 이전", "라이선스", "technology transfer", "licence", "license")),
+    ),
+    (
+        ResultKind.TALENT_EXCHANGE,
+        ("인력 교류·유치", "Talent exchange", ("인력교류", "인재 유치", "인력 유치", "talent", "exchange")),
+    ),
+    (
+        ResultKind.MARKET_ENTRY,
+        ("해외 진출", "Market entry", ("해외진출", "수출", "시장 진출", "market entry", "export")),
+    ),
+    (ResultKind.INVESTMENT, ("투자 유치", "Investment", ("투자", "투자유치", "investment", "funding"))),
+    (ResultKind.OTHER, ("기타 성과", "Other result", ("기타", "other"))),
+    (CloseReason.NO_INTEREST, ("관심 없음", "No interest", ("무관심", "no interest"))),
+    (CloseReason.NO_FIT, ("기술·사업 불일치", "No fit", ("불일치", "맞지 않음", "no fit", "mismatch"))),
+    (CloseReason.NO_RESPONSE, ("응답 없음", "No response", ("연락 두절", "무응답", "no response"))),
+    (CloseReason.NO_FUNDING, ("예산·자금 부족", "No funding", ("예산 부족", "자금 부족", "no funding", "no budget"))),
+    (CloseReason.ELSEWHERE, ("다른 파트너 선택", "Chose another partner", ("다른 파트너", "elsewhere"))),
+    (CloseReason.OTHER, ("기타 사유", "Other reason", ("기타", "other"))),
 )
 
 LANGUAGES: dict[str, tuple[str, str, tuple[str, ...]]] = {
