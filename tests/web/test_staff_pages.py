@@ -30,6 +30,7 @@ STAFF_PAGES = [
     "/import",
     "/events",
     "/events/new",
+    "/events/1/edit",
     "/events/1",
     "/events/1/timetable",
     "/events/1/agendas",
@@ -228,7 +229,7 @@ def test_participants_get_403_on_every_staff_page(demo: Server) -> None:
     token = csrf_of(guest.get("/login").text)
     posts = ["/events/1/schedule", "/events/1/checkin", "/events/1/noshow", "/events/1/publish", "/import/confirm",
              "/events/1/requests/1/answer", "/events/1/import/confirm", "/events/1/import/cancel",
-             "/events/new", "/index/rebuild", "/import/cancel"]  # fmt: skip
+             "/events/new", "/events/1/edit", "/index/rebuild", "/import/cancel"]  # fmt: skip
     assert [guest.post(url, data={"csrf": token, "participant": "1", "stage": "final"}).status_code
             for url in posts] == [403] * len(posts)  # fmt: skip
     anonymous = demo.client()

@@ -1,4 +1,4 @@
-"""``seoro event``: brokerage events (1:1 상담회) from definition to timetable.
+"""``seoro event``: brokerage events (1:1 상담회) from definition (and changes to it) to timetable.
 
 EVENT is an event's number or a part of its name; a participant is their number, e-mail or name.
 Slots are numbered from 1 in time order, as agendas and spreadsheets number them.
@@ -29,7 +29,7 @@ from seoro.domain.events import Event
 from seoro.files.event_columns import EventSheetKind
 from seoro.services import events as ev
 from seoro.services import scheduling as sc
-from seoro.services.event_definition import option_settings, read_event_file
+from seoro.services.event_definition import event_fields, event_settings, option_settings, read_event_file
 from seoro.services.event_import import (
     PEOPLE,
     find_event,
@@ -65,54 +65,65 @@ def _id(event: Event) -> int:
     return event.id
 
 
+# The settings as options, shared by ``create`` and ``update`` (an option not given is ``None``).
+EventFile = Annotated[
+    Path | None, typer.Option("--file", "-f", metavar="FILE", help="A TOML file defining the event (docs/events.md).")
+]
+NameKo = Annotated[str | None, typer.Option("--name-ko", metavar="TEXT", help="Name in Korean.")]
+NameEn = Annotated[str | None, typer.Option("--name-en", metavar="TEXT", help="Name in English.")]
+Venue = Annotated[str | None, typer.Option("--venue", metavar="TEXT", help="Where it takes place.")]
+Timezone = Annotated[str | None, typer.Option("--timezone", metavar="ZONE", help="IANA time zone (Asia/Seoul).")]
+Days = Annotated[list[str] | None, typer.Option("--day", metavar="DATE", help="A day, 2026-10-14. Repeatable.")]
+Sessions = Annotated[
+    list[str] | None,
+    typer.Option("--session", metavar="NAME=HH:MM-HH:MM", help="A session on every day, 오전=09:30-12:10. Repeatable."),
+]
+Breaks = Annotated[
+    list[str] | None,
+    typer.Option("--break", metavar="HH:MM-HH:MM", help="A break inside a session, 10:50-11:10. Repeatable."),
+]
+SlotMinutes = Annotated[int | None, typer.Option("--slot-minutes", metavar="N", help="Minutes per meeting.")]
+Tables = Annotated[int | None, typer.Option("--tables", metavar="N", help="Number of tables (T1 … TN).")]
+Types = Annotated[
+    list[str] | None,
+    typer.Option("--type", metavar="CODE=KO/EN[:CAP]", help="A participation type with its meeting cap. Repeatable."),
+]
+CrossTypeOnly = Annotated[
+    bool | None, typer.Option("--cross-type-only/--any-types", help="Meetings only between different types.")
+]
+AutoAccept = Annotated[
+    bool | None, typer.Option("--auto-accept/--ask-first", help="Accept requests as soon as both sides have room.")
+]
+MaxInARow = Annotated[
+    int | None, typer.Option("--max-in-a-row", metavar="N", help="Most meetings back to back (0: no limit).")
+]
+ExpiryHours = Annotated[
+    int | None, typer.Option("--expiry-hours", metavar="N", help="Unanswered requests expire after N hours.")
+]
+# What ``update`` reports when it changed, in this order: the options' values, then what they cannot show.
+SHOWN = ("name_ko", "name_en", "venue", "timezone", "days", "sessions", "breaks", "slot_minutes", "tables", "types",
+         "cross_type_only", "auto_accept", "max_in_a_row", "expiry_hours", "mode", "default_max_meetings",
+         "session_codes", "table_list", "slots")  # fmt: skip
+
+
 @event_app.command("create")
 def create(
     ctx: typer.Context,
-    file: Annotated[
-        Path | None,
-        typer.Option("--file", "-f", metavar="FILE", help="A TOML file defining the event (docs/events.md)."),
-    ] = None,
-    name_ko: Annotated[str | None, typer.Option("--name-ko", metavar="TEXT", help="Name in Korean.")] = None,
-    name_en: Annotated[str | None, typer.Option("--name-en", metavar="TEXT", help="Name in English.")] = None,
-    venue: Annotated[str | None, typer.Option("--venue", metavar="TEXT", help="Where it takes place.")] = None,
-    timezone: Annotated[
-        str | None, typer.Option("--timezone", metavar="ZONE", help="IANA time zone (Asia/Seoul).")
-    ] = None,
-    day: Annotated[
-        list[str] | None, typer.Option("--day", metavar="DATE", help="A day, 2026-10-14. Repeatable.")
-    ] = None,
-    session: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--session", metavar="NAME=HH:MM-HH:MM", help="A session on every day, 오전=09:30-12:10. Repeatable."
-        ),
-    ] = None,
-    break_: Annotated[
-        list[str] | None,
-        typer.Option("--break", metavar="HH:MM-HH:MM", help="A break inside a session, 10:50-11:10. Repeatable."),
-    ] = None,
-    slot_minutes: Annotated[
-        int | None, typer.Option("--slot-minutes", metavar="N", help="Minutes per meeting.")
-    ] = None,
-    tables: Annotated[int | None, typer.Option("--tables", metavar="N", help="Number of tables (T1 … TN).")] = None,
-    type_: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--type", metavar="CODE=KO/EN[:CAP]", help="A participation type with its meeting cap. Repeatable."
-        ),
-    ] = None,
-    cross_type_only: Annotated[
-        bool | None, typer.Option("--cross-type-only/--any-types", help="Meetings only between different types.")
-    ] = None,
-    auto_accept: Annotated[
-        bool | None, typer.Option("--auto-accept/--ask-first", help="Accept requests as soon as both sides have room.")
-    ] = None,
-    max_in_a_row: Annotated[
-        int | None, typer.Option("--max-in-a-row", metavar="N", help="Most meetings back to back (0: no limit).")
-    ] = None,
-    expiry_hours: Annotated[
-        int | None, typer.Option("--expiry-hours", metavar="N", help="Unanswered requests expire after N hours.")
-    ] = None,
+    file: EventFile = None,
+    name_ko: NameKo = None,
+    name_en: NameEn = None,
+    venue: Venue = None,
+    timezone: Timezone = None,
+    day: Days = None,
+    session: Sessions = None,
+    break_: Breaks = None,
+    slot_minutes: SlotMinutes = None,
+    tables: Tables = None,
+    type_: Types = None,
+    cross_type_only: CrossTypeOnly = None,
+    auto_accept: AutoAccept = None,
+    max_in_a_row: MaxInARow = None,
+    expiry_hours: ExpiryHours = None,
 ) -> None:
     """Create an event from a TOML file (--file) or from options; options override the file's values."""
     c = ctx_of(ctx)
@@ -139,6 +150,89 @@ def create(
         c.t("cli.event.created", id=event_id, name=name(event.name, c.lang), slots=len(event.slots()),
             tables=len(event.tables))
     )  # fmt: skip
+
+
+@event_app.command("update")
+def update(
+    ctx: typer.Context,
+    event: EventArg,
+    file: EventFile = None,
+    name_ko: NameKo = None,
+    name_en: NameEn = None,
+    venue: Venue = None,
+    timezone: Timezone = None,
+    day: Days = None,
+    session: Sessions = None,
+    break_: Breaks = None,
+    slot_minutes: SlotMinutes = None,
+    tables: Tables = None,
+    type_: Types = None,
+    cross_type_only: CrossTypeOnly = None,
+    auto_accept: AutoAccept = None,
+    max_in_a_row: MaxInARow = None,
+    expiry_hours: ExpiryHours = None,
+) -> None:
+    """Change an event's settings: only what the options (and the --file, which they override) give
+    changes, the rest keeps its stored values. --day, --session and --type replace all days, sessions
+    or types; --tables N keeps the first N tables (names, seats, booths) and adds more after them.
+    Participants and interpreters stay, their availability following the clock when slots change;
+    refused, changing nothing, if someone would be left without slot, type or booth, or a meeting
+    of the timetable would move."""
+    c = ctx_of(ctx)
+    db = c.db()
+    before = _event(c, event)
+    loaded = read_event_file(file) if file else {}
+    settings = event_settings(before) | loaded
+    settings |= option_settings(
+        sessions=session or (),
+        breaks=break_ or (),
+        types=type_ or (),
+        name_ko=name_ko,
+        name_en=name_en,
+        venue=venue,
+        timezone=timezone,
+        days=day,
+        slot_minutes=slot_minutes,
+        tables=tables,
+        cross_type_only=cross_type_only,
+        auto_accept=auto_accept,
+        max_in_a_row=max_in_a_row,
+        request_expiry_hours=expiry_hours,
+    )
+    after = ev.update_planned_event(db, _id(before), settings, str(file) if file else "--options",
+                                    actor=c.settings.actor)  # fmt: skip
+    _print_update(c, before, after)
+    if loaded.get("interpreters"):
+        out.print(c.t("cli.event_update.interpreters_not_added", file=str(file)))
+
+
+def _print_update(c: Context, before: Event, after: Event) -> None:
+    """One line for the event as it is now, and what changed (before → after), as options write it."""
+    was, now = _described(c, before), _described(c, after)
+    rows = [(c.t(f"cli.event_update.field.{k}"), was[k], now[k]) for k in SHOWN if was[k] != now[k]]
+    if not rows:
+        out.print(c.t("cli.event_update.unchanged", id=_id(after), name=name(after.name, c.lang)))
+        return
+    out.print(
+        c.t("cli.event_update.updated", id=_id(after), name=name(after.name, c.lang), slots=len(after.slots()),
+            tables=len(after.tables))
+    )  # fmt: skip
+    headers = [c.t(f"cli.event_update.col.{k}") for k in ("setting", "before", "after")]
+    out.print(table(c.t("cli.event_update.changes_title", count=len(rows)), headers, rows))
+
+
+def _described(c: Context, e: Event) -> dict[str, str]:
+    fields = event_fields(e)
+    yes, no = c.t("cli.event_update.yes"), c.t("cli.event_update.no")
+    return fields | {
+        "cross_type_only": yes if e.cross_type_only else no,
+        "auto_accept": yes if e.auto_accept else no,
+        "mode": c.t(f"cli.event.mode.{e.scheduling_mode.value}"),
+        "default_max_meetings": "" if e.default_max_meetings is None else str(e.default_max_meetings),
+        "session_codes": ", ".join(s.code for s in e.sessions),
+        "table_list": ", ".join(f"{t.label()} ({t.seats})" for t in e.tables),
+        "slots": str(len(e.slots())),
+    }
 
 
 @event_app.command("list")

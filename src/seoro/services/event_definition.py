@@ -4,6 +4,10 @@ Staff describe a day the way they plan it: the days, the sessions of each day wi
 and breaks, the slot length, how many tables, the participation types with their caps. Every
 setting is checked here so a wrong one is named with its file; the domain checks the rest (overlaps,
 breaks outside a session). ``docs/events.md`` shows a complete file.
+
+The way back is here too: a stored event as its settings (``event_settings``, which ``plan_event``
+turns into the same event) and as the form fields and command options write them (``event_fields``),
+so that an event can be changed by changing its settings (``changed_event``).
 """
 
 from __future__ import annotations
@@ -11,13 +15,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, time
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from seoro.domain.errors import DomainError
-from seoro.domain.events import Event, ParticipationType, SchedulingMode, Session, Table
+from seoro.domain.events import Event, ParticipationType, SchedulingMode, Session, Span, Table
 from seoro.domain.participants import Interpreter
 from seoro.domain.text import BilingualText, clean, split_by_language
 from seoro.domain.vocab import parse_language
@@ -161,9 +165,10 @@ def bilingual(text: str) -> BilingualText:
     return split_by_language(parts)
 
 
-def _name(s: _Settings) -> BilingualText:
-    name = bilingual(s.text("name", ""))
-    return BilingualText(s.text("name_ko", name.ko), s.text("name_en", name.en))
+def _name(s: _Settings, where: Mapping[str, Any] | None = None) -> BilingualText:
+    """``name = "오전 / Morning"``, or ``name_ko`` / ``name_en`` (which win) for the event, a session or a type."""
+    name = bilingual(s.text("name", "", where))
+    return BilingualText(s.text("name_ko", name.ko, where), s.text("name_en", name.en, where))
 
 
 def _sessions(s: _Settings) -> list[Session]:
@@ -191,7 +196,7 @@ def _sessions(s: _Settings) -> list[Session]:
                     slot_minutes=length,
                     slots=count,
                     end=None if end is None else s.clock("end", end),
-                    name=bilingual(s.text("name", "", plan)),
+                    name=_name(s, plan),
                     breaks=tuple(s.span("breaks", b) for b in plan.get("breaks", [])),
                 )
             )
@@ -219,8 +224,7 @@ def _tables(s: _Settings) -> list[Table]:
 def _types(s: _Settings) -> list[ParticipationType]:
     out = []
     for item in s.items("types"):
-        name = bilingual(s.text("name", "", item))
-        name = BilingualText(s.text("name_ko", name.ko, item), s.text("name_en", name.en, item))
+        name = _name(s, item)
         code = s.text("code", "", item) or name.en.casefold().replace(" ", "_") or name.ko
         out.append(ParticipationType(code, name, s.number("max_meetings", item)))
     return out
@@ -301,3 +305,166 @@ def _type_option(text: str) -> dict[str, Any]:
     if match["cap"]:
         out["max_meetings"] = int(match["cap"])
     return out
+
+
+# -- the way back: a stored event as its settings, and changing it -------------------------------
+
+
+def event_settings(event: Event) -> dict[str, Any]:
+    """The settings that ``plan_event`` turns into ``event`` again: a stored event as its file would
+    say it. Not among them: the id, booth hosts and the slots a table was lost for (the registrations
+    and the day's changes set those) and the interpreters (records of their own)."""
+    days, sessions = _day_plan(event)
+    minutes = sessions[0].slot_minutes if sessions else None
+    out: dict[str, Any] = {
+        "name_ko": event.name.ko,
+        "name_en": event.name.en,
+        "venue": event.venue,
+        "timezone": event.timezone,
+        "mode": event.scheduling_mode.value,
+        "days": days,
+        "sessions": [_session_setting(s, minutes) for s in sessions],
+        "tables": _table_settings(event.tables),
+        "types": [_type_setting(t) for t in event.types],
+        "cross_type_only": event.cross_type_only,
+        "auto_accept": event.auto_accept,
+        "max_in_a_row": event.max_in_a_row,
+    }
+    optional = {
+        "slot_minutes": minutes,
+        "request_expiry_hours": event.request_expiry_hours,
+        "default_max_meetings": event.default_max_meetings,
+    }
+    return out | {k: v for k, v in optional.items() if v is not None}
+
+
+def event_fields(event: Event) -> dict[str, str]:
+    """The event as the web form's fields and the command options write it (``오전 / Morning=09:30-12:10``,
+    ``regional=지역기업/Regional firm:8``, a table count); the check boxes are ``"1"`` or ``""``. What they
+    cannot say (session codes, a table's name and seats) stays in ``event_settings``."""
+    days, sessions = _day_plan(event)
+    return {
+        "name_ko": event.name.ko,
+        "name_en": event.name.en,
+        "venue": event.venue,
+        "timezone": event.timezone,
+        "days": "\n".join(d.isoformat() for d in days),
+        "sessions": "\n".join(_session_field(s) for s in sessions),
+        "breaks": "\n".join(f"{_hm(a)}-{_hm(b)}" for s in sessions for a, b in s.breaks),
+        "slot_minutes": str(sessions[0].slot_minutes) if sessions else "",
+        "tables": str(len(event.tables)),
+        "types": "\n".join(_type_field(t) for t in event.types),
+        "max_in_a_row": str(event.max_in_a_row),
+        "expiry_hours": "" if event.request_expiry_hours is None else str(event.request_expiry_hours),
+        "cross_type_only": "1" if event.cross_type_only else "",
+        "auto_accept": "1" if event.auto_accept else "",
+    }
+
+
+def changed_event(before: Event, planned: Event, settings: Mapping[str, Any]) -> Event:
+    """The stored event ``before`` as ``planned`` (``plan_event`` of its changed ``settings``) makes it:
+    with its id, and with what settings do not say kept. Tables given as a count (``tables = 10``: the
+    form, ``--tables``) keep the first stored ones as they are (name, seats; ``seats`` given applies to
+    all) and add more after the last, as creation names them; tables listed one by one are as listed.
+    A table still there keeps its booth host, and the slots it was lost for follow the clock."""
+    value = settings.get("tables")
+    tables = planned.tables
+    if isinstance(value, Mapping) or (isinstance(value, int) and not isinstance(value, bool)):
+        tables = _resized(before.tables, planned.tables, seats_given=isinstance(value, Mapping) and "seats" in value)
+    old, new = wall_clock(before), wall_clock(planned)
+    stored = {t.number: t for t in before.tables}
+    kept = [
+        replace(t, host=stored[t.number].host, availability=follow_the_clock(stored[t.number].availability, old, new))
+        if t.number in stored
+        else t
+        for t in tables
+    ]
+    return replace(planned, tables=kept, id=before.id)
+
+
+def changed_settings(before: Event, after: Event) -> list[str]:
+    """The names of the event's settings that differ (for the audit trail)."""
+    return [f.name for f in fields(Event) if getattr(before, f.name) != getattr(after, f.name)]
+
+
+def wall_clock(event: Event) -> list[Span]:
+    """Each slot's start and end as wall-clock times: what a slot number means, whatever the time zone."""
+    return [(s.start.replace(tzinfo=None), s.end.replace(tzinfo=None)) for s in event.slots()]
+
+
+def follow_the_clock(slots: frozenset[int] | None, old: Sequence[Span], new: Sequence[Span]) -> frozenset[int] | None:
+    """Slot numbers of the ``old`` slot times as the ``new`` slots within the same times: someone free
+    10:00–12:00 stays free then when slots get longer, shorter or move. ``None`` (every slot) stays."""
+    if slots is None or list(old) == list(new):
+        return slots
+    held = merged_spans([old[i] for i in slots if 0 <= i < len(old)])
+    return frozenset(j for j, (a, b) in enumerate(new) if any(x <= a and b <= y for x, y in held))
+
+
+def merged_spans(spans: Sequence[Span]) -> list[Span]:
+    """Spans that touch or overlap as one (back-to-back slots as the time they cover together)."""
+    out: list[Span] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _resized(stored: list[Table], planned: list[Table], *, seats_given: bool) -> list[Table]:
+    kept = stored[: len(planned)]
+    last = max((t.number for t in kept), default=0)
+    added = [Table(last + k, f"T{last + k}", t.seats) for k, t in enumerate(planned[len(kept) :], start=1)]
+    return [replace(t, seats=planned[0].seats) if seats_given else t for t in kept] + added
+
+
+def _day_plan(event: Event) -> tuple[list[date], list[Session]]:
+    """The days and the sessions every day repeats (their codes without ``d1-``), as settings give them;
+    ``event_days_differ`` when the days do not all have the same sessions (settings cannot say that)."""
+    days = list(dict.fromkeys(s.day for s in event.sessions))
+    first = [s for s in event.sessions if s.day == days[0]] if days else []
+    if len(days) > 1:
+        first = [replace(s, code=s.code.removeprefix("d1-")) for s in first if s.code.startswith("d1-")]
+    for n, day in enumerate(days, start=1):
+        expected = [replace(s, day=day, code=f"d{n}-{s.code}" if len(days) > 1 else s.code) for s in first]
+        if [s for s in event.sessions if s.day == day] != expected:
+            raise DomainError("event_days_differ", event=event.name.ko or event.name.en)
+    return days, first
+
+
+def _session_setting(s: Session, minutes: int | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"code": s.code, "name_ko": s.name.ko, "name_en": s.name.en, "start": _hm(s.start)}
+    out |= {"end": _hm(s.end)} if s.end is not None else {"slots": s.slots}
+    if s.slot_minutes != minutes:
+        out["slot_minutes"] = s.slot_minutes
+    out["breaks"] = [f"{_hm(a)}-{_hm(b)}" for a, b in s.breaks]
+    return out
+
+
+def _table_settings(tables: list[Table]) -> dict[str, int] | list[dict[str, Any]]:
+    """``{count, seats}`` for tables T1 … TN of one size, as creation makes them; else one by one."""
+    sizes = {t.seats for t in tables}
+    if len(sizes) == 1 and [(t.number, t.name) for t in tables] == [(n, f"T{n}") for n in range(1, len(tables) + 1)]:
+        return {"count": len(tables), "seats": sizes.pop()}
+    return [{"number": t.number, "name": t.name, "seats": t.seats} for t in tables]
+
+
+def _type_setting(t: ParticipationType) -> dict[str, Any]:
+    out: dict[str, Any] = {"code": t.code, "name_ko": t.name.ko, "name_en": t.name.en}
+    return out | ({} if t.max_meetings is None else {"max_meetings": t.max_meetings})
+
+
+def _session_field(s: Session) -> str:
+    start, end = s.span()
+    name = " / ".join(x for x in (s.name.ko, s.name.en) if x)
+    return f"{name}={_hm(start)}-{_hm(end)}" if name else f"{_hm(start)}-{_hm(end)}"
+
+
+def _type_field(t: ParticipationType) -> str:
+    name = "/".join(x for x in (t.name.ko, t.name.en) if x)
+    return f"{t.code}={name}" + ("" if t.max_meetings is None else f":{t.max_meetings}")
+
+
+def _hm(moment: time | datetime) -> str:
+    return f"{moment:%H:%M}"

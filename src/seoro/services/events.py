@@ -1,4 +1,4 @@
-"""Event use cases: create an event, register people, and the life of a meeting request.
+"""Event use cases: create an event and change it, register people, and the life of a meeting request.
 
 Every function is one unit of work: it loads what the rules need, applies a rule of
 ``seoro.domain.requests`` / ``booking`` (which raise ``DomainError`` and change nothing), and saves.
@@ -8,19 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from seoro.domain.audit import Action
 from seoro.domain.book import RequestBook
 from seoro.domain.errors import DomainError
-from seoro.domain.events import Event
-from seoro.domain.meetings import MeetingRequest, Priority, RequestSource
+from seoro.domain.events import Event, Span
+from seoro.domain.meetings import MeetingRequest, Priority, RequestSource, RequestStatus
 from seoro.domain.participants import Interpreter, Participant, check_interpreters, check_participants
 from seoro.domain.requests import accept, decline, expire_due, make_request, recommend
 from seoro.matching.reciprocal import Pair, best_pairs, mutual
 from seoro.services.database import Database, Unit, require_current
-from seoro.services.event_definition import plan_event
+from seoro.services.event_definition import (
+    changed_event,
+    changed_settings,
+    follow_the_clock,
+    merged_spans,
+    plan_event,
+    wall_clock,
+)
 from seoro.services.matching import candidates, engine_for
 from seoro.storage.common import not_found
 
@@ -55,10 +63,108 @@ def update_event(db: Database, event: Event, *, actor: str) -> None:
     event_id = _id(event.id)
     with db.unit(actor) as unit:
         unit.events.get(event_id)
-        unit.events.save(event)
-        check_participants(event, unit.events.participants(event_id))
-        check_interpreters(event, unit.events.interpreters(event_id))
-        unit.record(Action.UPDATE, "event", event_id, {})
+        _save_checked(unit, event, {})
+
+
+def update_planned_event(db: Database, event_id: int, settings: Mapping[str, Any], source: str, *, actor: str) -> Event:
+    """Change the stored event ``event_id`` to what ``settings`` describe, checked as creation checks
+    them (``plan_event``): the whole event, usually ``event_settings`` of the stored one with changes
+    laid over. What settings do not say is kept (``changed_event``: the id, booth hosts, …); so are
+    the participants, interpreters and requests (interpreters a file lists are added only on creation).
+
+    When the slot times change, the availability of participants and interpreters follows the clock
+    (free 10:00–12:00 stays 10:00–12:00), and a locked or picked meeting keeps its start time.
+    Refused, changing nothing, as ``update_event`` refuses (a type or booth someone has is gone), when
+    someone is left with no slot at all, when a meeting of the timetable would get other times or a
+    locked one no slot starting at its time (``slot_in_use``), or either would lose its table
+    (``table_in_use``).
+    Returns the event as saved (unchanged, and nothing recorded, when the settings change nothing)."""
+    require_current(db)
+    planned = plan_event(settings, source).event
+    with db.unit(actor) as unit:
+        before = unit.events.get(event_id)
+        event = changed_event(before, planned, settings)
+        if event == before:
+            return before
+        _keep_timetable(unit, event_id, before, event)
+        _move_locks(unit, event_id, before, event)
+        _follow_the_clock(unit, event_id, before, event)
+        _save_checked(unit, event, {"changed": changed_settings(before, event)})
+    return event
+
+
+def _save_checked(unit: Unit, event: Event, details: dict[str, Any]) -> None:
+    """Save a changed event and check, in the same transaction, that everyone registered still fits."""
+    event_id = _id(event.id)
+    unit.events.save(event)
+    check_participants(event, unit.events.participants(event_id))
+    check_interpreters(event, unit.events.interpreters(event_id))
+    unit.record(Action.UPDATE, "event", event_id, details)
+
+
+def _keep_timetable(unit: Unit, event_id: int, before: Event, after: Event) -> None:
+    """The timetable's meetings name slots by number and have been planned (maybe announced) for their
+    times: refused when a change gives a slot one of them uses other times or removes it, or removes
+    its table. Days, sessions and slot length change before scheduling, or in ways that keep those."""
+    old, new = wall_clock(before), wall_clock(after)
+    tables = {t.number for t in after.tables}
+    for m in sorted(unit.events.meetings(event_id), key=lambda m: m.slot):
+        if 0 <= m.slot < len(old) and (m.slot >= len(new) or new[m.slot] != old[m.slot]):
+            raise _slot_in_use(m.slot, old)
+        if m.table not in tables:
+            raise DomainError("table_in_use", table=m.table)
+
+
+def _move_locks(unit: Unit, event_id: int, before: Event, after: Event) -> None:
+    """A meeting staff locked (or a participant picked) to a slot keeps its start time: it moves to the
+    new slot starting then; refused when there is none, or when its locked table goes."""
+    old, new = wall_clock(before), wall_clock(after)
+    starts = {a: j for j, (a, _) in enumerate(new)}
+    tables = {t.number for t in after.tables}
+    for r in unit.events.requests(event_id):
+        slot = r.fixed_slot()
+        if slot is None or r.status is not RequestStatus.ACCEPTED or not 0 <= slot < len(old):
+            continue  # only accepted requests are placed; a slot the event did not have is not this change's
+        if old[slot][0] not in starts:
+            raise _slot_in_use(slot, old)
+        if r.locked_table is not None and r.locked_table not in tables:
+            raise DomainError("table_in_use", table=r.locked_table)
+        moved = starts[old[slot][0]]
+        if moved != slot:
+            locked, picked = (moved, None) if r.locked_slot is not None else (None, moved)
+            unit.events.save_request(event_id, replace(r, locked_slot=locked, picked_slot=picked))
+
+
+def _slot_in_use(slot: int, old: Sequence[Span]) -> DomainError:
+    start, end = old[slot]
+    return DomainError("slot_in_use", slot=slot + 1, time=f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}")
+
+
+def _follow_the_clock(unit: Unit, event_id: int, before: Event, after: Event) -> None:
+    """Availability is stored as slot numbers: when the slot times change, it is rewritten to the new
+    slots within the times it held. Someone who had slots and would have none left is refused (a
+    cancelled participant is not: they meet no one anyway)."""
+    old, new = wall_clock(before), wall_clock(after)
+    if old == new:
+        return
+    for p in unit.events.participants(event_id):
+        moved = follow_the_clock(p.availability, old, new)
+        if moved != p.availability:
+            if not moved and not p.cancelled:
+                raise _no_slot_left(p.name.both(), p.availability, old)
+            unit.events.save_participant(event_id, replace(p, availability=moved))
+    for i in unit.events.interpreters(event_id):
+        moved = follow_the_clock(i.availability, old, new)
+        if moved != i.availability:
+            if not moved:
+                raise _no_slot_left(i.name, i.availability, old)
+            unit.events.save_interpreter(event_id, replace(i, availability=moved))
+
+
+def _no_slot_left(name: str, slots: frozenset[int] | None, old: Sequence[Span]) -> DomainError:
+    held = merged_spans([old[s] for s in sorted(slots or ()) if 0 <= s < len(old)])
+    times = ", ".join(f"{a:%Y-%m-%d %H:%M}–{b:%H:%M}" for a, b in held)
+    return DomainError("availability_no_slot", value=f"{name}: {times}")
 
 
 def list_events(db: Database) -> list[Event]:
