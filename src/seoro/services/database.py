@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, event, inspect
+from sqlalchemy.sql import Executable
+from sqlalchemy.sql.dml import UpdateBase
+from sqlalchemy.sql.expression import SelectBase
 
 from seoro.domain.audit import Action, AuditEntry
 from seoro.domain.errors import DomainError
@@ -73,6 +76,28 @@ class _Rollback(Exception):
     pass
 
 
+# Tables no read model is built from (services.snapshots): writing only these leaves the data version
+# as it is, so a job reporting its progress, a failed sign-in or the counter itself does not throw
+# every cached model away. The audit log only ever accompanies a change to data (which raises the
+# version); the match scores that depend on it are versioned by its newest entry, not by this counter.
+NOT_DATA = frozenset({"jobs", "sign_in_failures", "audit_log", "data_version"})
+
+
+@dataclass
+class _Writes:
+    """Whether a connection changed any data, from what it executed."""
+
+    data: bool = False
+
+    def executed(self, _conn: Connection, statement: Executable | str, *_args: Any) -> None:
+        if self.data or isinstance(statement, SelectBase):
+            return
+        if isinstance(statement, UpdateBase):
+            self.data = getattr(statement.table, "name", None) not in NOT_DATA
+        else:  # SQL text, DDL: anything else might write, and counts as a change
+            self.data = True
+
+
 @dataclass
 class Database:
     engine: Engine
@@ -101,15 +126,19 @@ class Database:
     @contextmanager
     def unit(self, actor: str, source: str = "", *, dry_run: bool = False) -> Iterator[Unit]:
         """A writing transaction: commits when the block ends, or rolls back on error (always, on a dry
-        run). Writers take turns, so two imports never both create the same new organisation. Each
-        commit raises the data version, which tells cached read models they are out of date."""
+        run). Writers take turns, so two imports never both create the same new organisation. A commit
+        that inserted, updated or deleted data (any table but :data:`NOT_DATA`) raises the data version,
+        which tells cached read models they are out of date."""
         try:
             with transaction(self.engine, writer=True) as conn:
+                writes = _Writes()
+                event.listen(conn, "after_execute", writes.executed)  # this connection only, closed after
                 unit = Unit(conn, actor, source)
                 yield unit
                 if dry_run:
                     raise _Rollback
-                unit.changes.bump()
+                if writes.data:
+                    unit.changes.bump()
         except _Rollback:
             pass
 

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 from seoro.demo.event import DemoEvent
@@ -199,10 +200,15 @@ class EventOverview:
     def label(self, participant_ids: int | Sequence[int], lang: str) -> str:
         """``이름 (소속)`` in ``lang`` for agendas; a delegation as ``이름 · 이름 (소속)``."""
         ids = [participant_ids] if isinstance(participant_ids, int) else list(participant_ids)
-        views = [v for pid in ids for v in self.participants if v.participant.id == pid]
+        views = [v for pid in ids if (v := self._by_id.get(pid)) is not None]
         names = " · ".join(v.participant.name.pick(lang) for v in views)
         orgs = " · ".join(dict.fromkeys(o for v in views if (o := v.organisation.pick(lang)) and o != names))
         return f"{names} ({orgs})" if orgs else names
+
+    @cached_property
+    def _by_id(self) -> dict[int | None, ParticipantView]:
+        # built on first use (frozen: cached_property writes the instance dict, not a field)
+        return {v.participant.id: v for v in self.participants}
 
 
 def overview(db: Database, event_id: int) -> EventOverview:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from seoro.domain.agenda import sides
+from seoro.domain.agenda import Placement, placements
 from seoro.domain.attendance import closed_before
 from seoro.domain.audit import Action
 from seoro.domain.booking import lock, unlock
@@ -289,52 +289,46 @@ class AgendaLine:
 
 def agenda(db: Database, event_id: int, participant_id: int | None = None) -> list[AgendaLine]:
     """The timetable in time order: everyone's (one line per meeting, seen from the requester's side),
-    or one participant's (their delegation's meetings included). Meetings at slots the event no longer
-    has (sessions shortened since the last run) are left out until the next reschedule."""
+    or one participant's (their delegation's meetings included). It is the timetable participants
+    get (``domain.agenda.placements``): meetings at slots the event no longer has (sessions shortened
+    since the last run), and meetings one side no longer attends, are left out until the next
+    reschedule."""
     require_current(db)
     with db.reading() as unit:
         event = unit.events.get(event_id)
         people = {p.id: p for p in unit.events.participants(event_id) if p.id is not None}
         interpreters = {i.id: i.name for i in unit.events.interpreters(event_id) if i.id is not None}
-        requests = {r.id: r for r in unit.events.requests(event_id)}
+        requests = {r.id: r for r in unit.events.requests(event_id) if r.id is not None}
         meetings = unit.events.meetings(event_id)
     if participant_id is not None and participant_id not in people:
         raise DomainError("unknown_participant", id=participant_id)
     slots = event.slots()
     tables = event.table_labels()
-    lines = []
-    for m in meetings:
-        if m.slot >= len(slots):
-            continue
-        r = requests[m.request_id]
-        left, right = sides(people, r.requester_id, r.requested_id)
-        for me, others in ((left, right), (right, left)):
-            if participant_id is not None and participant_id not in me:
-                continue
-            who = me[0] if participant_id is None else participant_id
-            lines.append(_line(m, slots, tables, people, interpreters, who, others))
-            if participant_id is None:
-                break  # one line per meeting for the whole timetable
-    return sorted(lines, key=lambda x: (x.slot.index, x.table))
+    announced = {m.request_id: m.announced for m in meetings}
+    lines: dict[int, AgendaLine] = {}  # by meeting key
+    # each meeting comes first from the requester's side (``placements`` lists that side first)
+    for (pid, key), pl in placements(meetings, requests, people, len(slots)).items():
+        if (key not in lines) if participant_id is None else (pid == participant_id):
+            lines[key] = _line(pl, slots, tables, people, interpreters, pid, announced[key])
+    return sorted(lines.values(), key=lambda x: (x.slot.index, x.table))
 
 
 def _line(
-    m: Meeting,
+    pl: Placement,
     slots: list[Slot],
     tables: dict[int, str],
     people: dict[int, Participant],
     interpreters: dict[int, str],
     me: int,
-    others: tuple[int, ...],
+    announced: bool,
 ) -> AgendaLine:
-    partner = BilingualText.joined(people[o].name for o in others)
     return AgendaLine(
-        slot=slots[m.slot],
-        table=m.table,
-        table_label=tables.get(m.table, f"T{m.table}"),
+        slot=slots[pl.slot],
+        table=pl.table,
+        table_label=tables.get(pl.table, f"T{pl.table}"),
         participant_id=me,
-        partner_ids=others,
-        partner=partner,
-        interpreter=interpreters.get(m.interpreter_id, "") if m.interpreter_id else "",
-        announced=m.announced,
+        partner_ids=pl.partner_ids,
+        partner=BilingualText.joined(people[o].name for o in pl.partner_ids),
+        interpreter=interpreters.get(pl.interpreter_id, "") if pl.interpreter_id else "",
+        announced=announced,
     )

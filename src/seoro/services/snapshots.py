@@ -1,7 +1,8 @@
 """Read models built once per data version in each process: what many page views read and few
 writes change (an event's whole day, the directory summary, the taxonomy).
 
-Every writing unit of work raises the data version as it commits (``Database.unit``), so a model
+Every unit of work that changed data raises the data version as it commits (``Database.unit``;
+writes only to tables no model reads, such as a job's progress or the audit log, do not), so a model
 built at the current version is exactly what a fresh read would give. Readers check the version (one
 primary-key read) and rebuild only when it moved; while one thread rebuilds a model, the others
 asking for it wait for that build instead of starting their own. Models are shared between threads:

@@ -40,17 +40,17 @@ def _languages(day: Day, ids: tuple[int, ...]) -> str:
 
 def _meetings(day: Day, cards: Cards) -> list[SheetMeeting]:
     tables = day.table_labels
+    current = day.current()
+    present: dict[int, list[int]] = {}  # meeting key → everyone in it
+    for q, k in current:
+        present.setdefault(k, []).append(q)
     seen: set[int] = set()
     out = []
-    current = day.current()
     for (pid, key), pl in sorted(current.items(), key=lambda kv: (kv[1].slot, kv[1].table, kv[0])):
         if key in seen:
             continue
         seen.add(key)
-        left = (
-            pid,
-            *sorted(q for (q, k), other in current.items() if k == key and q != pid and q not in pl.partner_ids),
-        )
+        left = (pid, *sorted(q for q in present[key] if q != pid and q not in pl.partner_ids))
         right = pl.partner_ids
         interpreter = day.interpreters.get(pl.interpreter_id) if pl.interpreter_id is not None else None
         out.append(
