@@ -6,7 +6,7 @@ import getpass
 import locale
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -21,6 +21,7 @@ class Setting:
 
 DEV_SECRET = "dev-only-insecure-secret"  # fine on a laptop; `seoro serve` refuses it in production
 DEFAULT_THREADS = 8
+DEFAULT_SMTP_PORT = 587  # mail submission; with STARTTLS, what agency mail servers expect
 
 SETTINGS: dict[str, Setting] = {
     "database_url": Setting(
@@ -56,6 +57,16 @@ SETTINGS: dict[str, Setting] = {
         "time, so a few threads answer a crowd faster than many (bench/RESULTS.md).",
         str(DEFAULT_THREADS),
     ),
+    "smtp_host": Setting(
+        "SEORO_SMTP_HOST", "The agency's mail server that sends reminders (empty: no e-mail is sent).", ""
+    ),
+    "smtp_port": Setting("SEORO_SMTP_PORT", "Its port.", str(DEFAULT_SMTP_PORT)),
+    "smtp_user": Setting("SEORO_SMTP_USER", "User name to sign in to the mail server (empty: no sign-in).", ""),
+    "smtp_password": Setting("SEORO_SMTP_PASSWORD", "Password for that user.", ""),
+    "smtp_from": Setting("SEORO_SMTP_FROM", "Sender address of the e-mails, e.g. seoro@agency.example.", ""),
+    "smtp_starttls": Setting(
+        "SEORO_SMTP_STARTTLS", "1: switch to TLS (STARTTLS) before signing in and sending; 0: plain.", "1"
+    ),
 }
 
 
@@ -70,6 +81,12 @@ class Settings:
     environment: str = "development"
     base_url: str = "http://127.0.0.1:8000"
     threads: int = DEFAULT_THREADS
+    smtp_host: str = ""
+    smtp_port: int = DEFAULT_SMTP_PORT
+    smtp_user: str = ""
+    smtp_password: str = field(default="", repr=False)
+    smtp_from: str = ""
+    smtp_starttls: bool = True
 
     @property
     def production(self) -> bool:
@@ -104,6 +121,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     threads = env.get("SEORO_THREADS") or str(DEFAULT_THREADS)
     if not threads.isdigit() or int(threads) < 1:
         raise ValueError(f"SEORO_THREADS must be a whole number of 1 or more, not {threads!r}")
+    smtp_port = env.get("SEORO_SMTP_PORT") or str(DEFAULT_SMTP_PORT)
+    if not smtp_port.isdigit() or not 0 < int(smtp_port) < 65536:
+        raise ValueError(f"SEORO_SMTP_PORT must be a port number (1-65535), not {smtp_port!r}")
     return Settings(
         database_url=url,
         lang=lang,
@@ -114,6 +134,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         environment=environment,
         base_url=(env.get("SEORO_BASE_URL") or "http://127.0.0.1:8000").rstrip("/"),
         threads=int(threads),
+        smtp_host=(env.get("SEORO_SMTP_HOST") or "").strip(),
+        smtp_port=int(smtp_port),
+        smtp_user=env.get("SEORO_SMTP_USER") or "",
+        smtp_password=env.get("SEORO_SMTP_PASSWORD") or "",
+        smtp_from=(env.get("SEORO_SMTP_FROM") or "").strip(),
+        smtp_starttls=env.get("SEORO_SMTP_STARTTLS", "1").strip().lower() not in ("0", "false", "no"),
     )
 
 

@@ -130,4 +130,4 @@ def _lang_guess(args: list[str]) -> str:
         return "en"
 
 
-from seoro.cli import admin, classify, data, directory, eventday, events, match, serve, show  # noqa: E402,F401  (register the commands)
+from seoro.cli import admin, classify, data, directory, eventday, events, match, pipeline, report, serve, show  # noqa: E402,F401  (register the commands)

@@ -10,7 +10,7 @@ follow-up meetings; nothing moves on from a closed lead.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 from seoro.domain.errors import DomainError
 from seoro.domain.text import BilingualText
@@ -159,6 +159,7 @@ class FollowUpWish:
     wants: bool
     note: str = ""
     online: bool | None = None  # how they would meet again: online, or at a next event (None: either)
+    at: datetime | None = None  # when they answered (aware, UTC)
 
 
 def wanted(wishes: list[FollowUpWish]) -> dict[int, list[FollowUpWish]]:

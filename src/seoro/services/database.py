@@ -25,6 +25,7 @@ from seoro.storage.db import describe, make_engine, transaction
 from seoro.storage.events import Events
 from seoro.storage.experts import Experts
 from seoro.storage.jobs import Jobs
+from seoro.storage.leads import FollowUpWishes, Leads, RemindersSent
 from seoro.storage.organisations import Organisations
 from seoro.storage.profiles import Profiles
 from seoro.storage.suggestions import Suggestions
@@ -52,6 +53,9 @@ class Unit:
     accounts: Accounts = field(init=False)
     jobs: Jobs = field(init=False)
     changes: Changes = field(init=False)
+    leads: Leads = field(init=False)
+    follow_up_wishes: FollowUpWishes = field(init=False)
+    reminders_sent: RemindersSent = field(init=False)
 
     def __post_init__(self) -> None:
         self.organisations = Organisations(self.conn)
@@ -67,6 +71,9 @@ class Unit:
         self.accounts = Accounts(self.conn)
         self.jobs = Jobs(self.conn)
         self.changes = Changes(self.conn)
+        self.leads = Leads(self.conn)
+        self.follow_up_wishes = FollowUpWishes(self.conn)
+        self.reminders_sent = RemindersSent(self.conn)
 
     def record(self, action: Action, entity: str, entity_id: int, changes: dict[str, Any]) -> None:
         self.audit.record(AuditEntry(datetime.now(UTC), self.actor, action, entity, entity_id, changes, self.source))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from seoro.domain.audit import Action, diff
 from seoro.domain.directory import Affiliation, Expert, Organisation
 from seoro.domain.errors import DomainError
+from seoro.domain.pipeline import Lead
 from seoro.domain.text import BilingualText
 from seoro.services.database import Database, Unit, require_current
 from seoro.services.taxonomy import load_taxonomy
@@ -51,6 +52,7 @@ def merge_organisations(db: Database, *, keep: int, drop: int, actor: str) -> Or
     with db.unit(actor, f"merge organisation {drop} into {keep}") as unit:
         kept, dropped = unit.organisations.get(keep), unit.organisations.get(drop)
         _check_shared_agreements(unit, keep, drop)
+        _check_shared_leads(unit.leads.with_both(organisations=(keep, drop)))
         before = copy.deepcopy(kept)
         _fold_organisation(kept, dropped)
         for child_id in unit.organisations.children_ids(drop):
@@ -62,6 +64,7 @@ def merge_organisations(db: Database, *, keep: int, drop: int, actor: str) -> Or
                 unit.experts.save(expert)
         unit.profiles.move_owner(organisation=(drop, keep))
         unit.agreements.move_party(drop, keep)
+        unit.leads.move_side(organisation=(drop, keep))
         unit.organisations.delete(drop)
         unit.suggestions.forget("organisation", drop)
         unit.organisations.save(kept)
@@ -109,6 +112,12 @@ def _check_shared_agreements(unit: Unit, keep: int, drop: int) -> None:
             raise DomainError("merge_parties_of_one_agreement", agreement=agreement.title.both())
 
 
+def _check_shared_leads(leads: list[Lead]) -> None:
+    # a lead between the two would be between one party and itself
+    if leads:
+        raise DomainError("merge_sides_of_one_lead", lead=leads[0].id)
+
+
 def merge_experts(db: Database, *, keep: int, drop: int, actor: str) -> Expert:
     """Fold expert ``drop`` into ``keep``: details, affiliations, memberships, publications, profiles."""
     if keep == drop:
@@ -117,6 +126,7 @@ def merge_experts(db: Database, *, keep: int, drop: int, actor: str) -> Expert:
     with db.unit(actor, f"merge expert {drop} into {keep}") as unit:
         kept, dropped = unit.experts.get(keep), unit.experts.get(drop)
         before = copy.deepcopy(kept)
+        _check_shared_leads(unit.leads.with_both(experts=(keep, drop)))
         kept.name = BilingualText(kept.name.ko or dropped.name.ko, kept.name.en or dropped.name.en)
         for attr in ("phone", "country", "website"):
             setattr(kept, attr, getattr(kept, attr) or getattr(dropped, attr))
@@ -133,6 +143,7 @@ def merge_experts(db: Database, *, keep: int, drop: int, actor: str) -> Expert:
                 kept.publications.append(type(pub)(pub.title, pub.abstract, pub.year, pub.venue, pub.doi, pub.authors))
         email = kept.email or dropped.email
         unit.profiles.move_owner(expert=(drop, keep))
+        unit.leads.move_side(expert=(drop, keep))
         unit.experts.delete(drop)  # first, so that its e-mail is free for the kept record
         unit.suggestions.forget("expert", drop)
         kept.email = email

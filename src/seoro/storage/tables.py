@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -503,4 +504,68 @@ data_version = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("version", Integer, nullable=False),
+)
+
+# ---- the cooperation pipeline (issue 13)
+
+# A lead and its two sides, each an organisation, an expert, or an expert at an organisation. The
+# directory references are RESTRICT: a merge moves them (services.directory), nothing deletes them.
+leads = Table(
+    "leads",
+    metadata,
+    _id(),
+    Column("title_ko", Text, nullable=False),
+    Column("title_en", Text, nullable=False),
+    Column("fields", JSON, nullable=False),  # taxonomy codes, in order
+    Column("event_id", Integer, _fk("events.id", "SET NULL"), nullable=True, index=True),
+    Column("request_id", Integer, _fk("meeting_requests.id", "SET NULL"), nullable=True),
+    Column("profile_id", Integer, _fk("profiles.id", "SET NULL"), nullable=True),
+    Column("programme", String(300), nullable=False),
+    Column("owner", String(300), nullable=False),  # the staff member's e-mail address, or empty
+    Column("a_organisation_id", Integer, _fk("organisations.id", "RESTRICT"), nullable=True),
+    Column("a_expert_id", Integer, _fk("experts.id", "RESTRICT"), nullable=True),
+    Column("b_organisation_id", Integer, _fk("organisations.id", "RESTRICT"), nullable=True),
+    Column("b_expert_id", Integer, _fk("experts.id", "RESTRICT"), nullable=True),
+    # one lead per meeting of an event (NULLs are distinct: leads from matches or by hand are not limited)
+    UniqueConstraint("event_id", "request_id", name="uq_leads_event_meeting"),
+)
+
+lead_steps = Table(
+    "lead_steps",
+    metadata,
+    Column("lead_id", Integer, _fk("leads.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("stage", String(20), nullable=False),
+    Column("on", Date, nullable=False),
+    Column("by", String(200), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("next_action", Text, nullable=False),
+    Column("due", Date, nullable=True),
+    Column("result_kind", String(40), nullable=True),
+    Column("reason", String(40), nullable=True),
+    Column("agreement_id", Integer, _fk("agreements.id", "SET NULL"), nullable=True),
+    Column("amount_krw", BigInteger, nullable=True),
+)
+
+# One answer per participant and meeting: do they want to follow up? Answering again replaces it.
+follow_up_wishes = Table(
+    "follow_up_wishes",
+    metadata,
+    Column("event_id", Integer, _fk("events.id"), primary_key=True),
+    Column("request_id", Integer, _fk("meeting_requests.id"), primary_key=True),
+    Column("participant_id", Integer, _fk("event_participants.id"), primary_key=True),
+    Column("wants", Boolean, nullable=False),
+    Column("online", Boolean, nullable=True),
+    Column("note", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=True),
+)
+
+# The overdue next actions already reminded of: a lead's step is reminded of once, whoever sends.
+reminders_sent = Table(
+    "reminders_sent",
+    metadata,
+    Column("lead_id", Integer, _fk("leads.id"), primary_key=True),
+    Column("step_index", Integer, primary_key=True),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+    Column("to", String(300), nullable=False),
 )
