@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from seoro.services.database import Database
+from seoro.services.demo import load_demo
+from seoro.services.matching import rebuild_index
 from seoro.services.setup import init_database
 
 # pytest-xdist's workers start with COLUMNS=80 and LINES=24 set; rich consoles created at import would
@@ -44,6 +47,51 @@ def pg_database() -> Iterator[str]:
     admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def demo_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """The demo loaded once per test process, on each database, to copy from: loading it and
+    encoding its texts take seconds; copying it takes a fraction of that."""
+    built: dict[str, str] = {}
+    yield built
+    if "postgresql" in built:
+        admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(built["postgresql"]).database}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _build_demo(url: str) -> None:
+    """The demo as ``seoro demo`` leaves it, with its texts' vectors stored (as the first search, or an
+    index rebuild, would store them): encoding them is what takes a search test its seconds."""
+    database = Database.open(url)
+    init_database(database, actor="tester")
+    load_demo(database, actor="test")
+    rebuild_index(database, actor="test")
+    database.close()
+
+
+def fill_with_demo(database_url: str, templates: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Make the (fresh, empty) database at ``database_url`` a copy of the demo as ``load_demo`` leaves it."""
+    if database_url.startswith("sqlite"):
+        if "sqlite" not in templates:
+            templates["sqlite"] = str(tmp_path_factory.mktemp("demo") / "demo.db")
+            _build_demo(f"sqlite:///{templates['sqlite']}")
+        shutil.copyfile(templates["sqlite"], make_url(database_url).database or "")
+        return
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    if "postgresql" not in templates:
+        name = f"seoro_demo_{uuid.uuid4().hex[:10]}"
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
+        templates["postgresql"] = make_url(database_url).set(database=name).render_as_string(hide_password=False)
+        _build_demo(templates["postgresql"])
+    target, template = make_url(database_url).database, make_url(templates["postgresql"]).database
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{target}" TEMPLATE "{template}"'))
+    admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty database: a new SQLite file, or the session's PostgreSQL database with a fresh schema."""
@@ -63,5 +111,16 @@ def db(database_url: str) -> Iterator[Database]:
     """A migrated database with the shipped taxonomy loaded."""
     database = Database.open(database_url)
     init_database(database, actor="tester")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def demo_db(
+    database_url: str, demo_templates: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """A database holding the demo data set and its texts' vectors (copied from a template)."""
+    fill_with_demo(database_url, demo_templates, tmp_path_factory)
+    database = Database.open(database_url)
     yield database
     database.close()

@@ -88,7 +88,7 @@ def create_app(settings: Settings, *, worker: bool = True) -> FastAPI:
         # few threads contend less for the interpreter lock and answer a crowd sooner.
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         jobs = Worker(db) if worker else None
-        if worker:
+        if worker and settings.warm_up:
             threading.Thread(target=_warm_up, args=(db,), name="seoro-warm-up", daemon=True).start()
         if jobs:
             jobs.start()

@@ -57,6 +57,12 @@ SETTINGS: dict[str, Setting] = {
         "time, so a few threads answer a crowd faster than many (bench/RESULTS.md).",
         str(DEFAULT_THREADS),
     ),
+    "warm_up": Setting(
+        "SEORO_WARM_UP",
+        "1: as a server starts, compute the participants' partner suggestions ahead, so the first visitor "
+        "does not wait; 0: compute them on the first visit.",
+        "1",
+    ),
     "smtp_host": Setting(
         "SEORO_SMTP_HOST", "The agency's mail server that sends reminders (empty: no e-mail is sent).", ""
     ),
@@ -81,6 +87,7 @@ class Settings:
     environment: str = "development"
     base_url: str = "http://127.0.0.1:8000"
     threads: int = DEFAULT_THREADS
+    warm_up: bool = True
     smtp_host: str = ""
     smtp_port: int = DEFAULT_SMTP_PORT
     smtp_user: str = ""
@@ -134,6 +141,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         environment=environment,
         base_url=(env.get("SEORO_BASE_URL") or "http://127.0.0.1:8000").rstrip("/"),
         threads=int(threads),
+        warm_up=env.get("SEORO_WARM_UP", "1") not in ("", "0", "false", "no"),
         smtp_host=(env.get("SEORO_SMTP_HOST") or "").strip(),
         smtp_port=int(smtp_port),
         smtp_user=env.get("SEORO_SMTP_USER") or "",

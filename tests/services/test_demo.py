@@ -33,17 +33,15 @@ def test_demo_loads_once_and_then_changes_nothing(db: Database) -> None:
     assert dump(db.engine) == before
 
 
-def test_demo_summary(db: Database) -> None:
-    load_demo(db, actor="tester")
-    s = summarise(db)
-    assert (s.experts, s.publications, s.agreements, s.custom_fields, s.focus_sets) == (100, 302, 3, 15, 7)
+def test_demo_summary(demo_db: Database) -> None:
+    s = summarise(demo_db)
+    assert (s.experts, s.publications, s.agreements, s.custom_fields, s.focus_sets) == (100, 302, 9, 15, 7)  # 3 + 6 MOUs of leads
     assert s.profiles["need"] == 44
     assert s.organisations["chapter"] == 6
 
 
-def test_merge_moves_every_reference(db: Database) -> None:
-    load_demo(db, actor="tester")
-    with db.unit("tester") as unit:
+def test_merge_moves_every_reference(demo_db: Database) -> None:
+    with demo_db.unit("tester") as unit:
         [akcse] = unit.organisations.ids_by_name(["AKCSE"])
         members = {e.id for e in unit.experts.find() if akcse in e.memberships}
         chapters = unit.organisations.children_ids(akcse)
@@ -54,9 +52,9 @@ def test_merge_moves_every_reference(db: Database) -> None:
                 country="CA",
             )
         )
-    kept = merge_organisations(db, keep=dup, drop=akcse, actor="tester")
+    kept = merge_organisations(demo_db, keep=dup, drop=akcse, actor="tester")
     assert "AKCSE" in kept.aliases
-    with db.unit("tester") as unit:
+    with demo_db.unit("tester") as unit:
         assert unit.organisations.ids_by_name(["AKCSE"]) == {dup}
         assert {e.id for e in unit.experts.find() if dup in e.memberships} == members
         assert unit.organisations.children_ids(dup) == chapters

@@ -15,13 +15,14 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from seoro.app import create_app
 from seoro.config import load_settings
 from seoro.domain.accounts import Role
 from seoro.services import accounts as acc
 from seoro.services.database import Database
-from seoro.services.demo import load_demo
+from tests.conftest import fill_with_demo
 
 STAFF = ("staff@agency.example", "correct horse battery")
 ADMIN = ("admin@agency.example", "correct horse battery staple")
@@ -33,6 +34,7 @@ class Server:
     db: Database
     database_url: str
     clients: list[httpx.Client] = field(default_factory=list)
+    app: FastAPI | None = None  # the app served (a test may change its settings, e.g. a mail server)
 
     def client(self) -> httpx.Client:
         """A new HTTP client (its own cookies), closed when the test ends."""
@@ -49,9 +51,16 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def live_server(database_url: str, tmp_path: Path) -> Iterator[Server]:
-    """The app served for real on 127.0.0.1 with a staff and an admin account."""
-    settings = load_settings({"SEORO_DATABASE_URL": database_url, "SEORO_LANG": "ko", "SEORO_DATA_DIR": str(tmp_path)})
+def live_server(
+    database_url: str, tmp_path: Path, request: pytest.FixtureRequest, demo_templates: dict[str, str],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Server]:  # fmt: skip
+    """The app served for real on 127.0.0.1 with a staff and an admin account; with the demo data
+    already in the database when the test also asks for ``demo``."""
+    if "demo" in request.fixturenames:
+        fill_with_demo(database_url, demo_templates, tmp_path_factory)
+    settings = load_settings({"SEORO_DATABASE_URL": database_url, "SEORO_LANG": "ko", "SEORO_DATA_DIR": str(tmp_path),
+                              "SEORO_WARM_UP": "0"})  # fmt: skip
     app = create_app(settings)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
@@ -66,7 +75,7 @@ def live_server(database_url: str, tmp_path: Path) -> Iterator[Server]:
     now = datetime.now(UTC)
     acc.create_account(db, email=STAFF[0], name="김담당", role=Role.STAFF, password=STAFF[1], now=now, actor="test")
     acc.create_account(db, email=ADMIN[0], name="관리자", role=Role.ADMIN, password=ADMIN[1], now=now, actor="test")
-    served = Server(f"http://127.0.0.1:{port}", db, database_url)
+    served = Server(f"http://127.0.0.1:{port}", db, database_url, app=app)
     yield served
     for client in served.clients:
         client.close()
@@ -120,8 +129,8 @@ from tests.web.browser import browser, page, phone  # noqa: E402, F401
 
 @pytest.fixture
 def demo(live_server: Server) -> Server:
-    """The server with the demo data (directory, event, requests) loaded."""
-    load_demo(live_server.db, actor="test")
+    """The server with the demo data (directory, event, requests) loaded, its texts encoded for
+    search (see ``live_server``)."""
     return live_server
 
 

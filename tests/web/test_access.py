@@ -19,7 +19,7 @@ from seoro.services.event_access import requests_of
 from seoro.services.events import create_event, get_event
 from seoro.services.scheduling import schedule_event
 from tests.web.conftest import Server
-from tests.web.test_api import EVENT, participant_client, with_demo
+from tests.web.test_api import EVENT, participant_client
 
 pytestmark = pytest.mark.e2e
 
@@ -58,8 +58,8 @@ def other_event(server: Server) -> int:
     return create_event(server.db, copy, actor="test")
 
 
+@pytest.mark.usefixtures("demo")
 def test_anonymous_callers_are_told_to_sign_in_everywhere(live_server: Server) -> None:
-    with_demo(live_server)
     anonymous = live_server.client()
     got = {
         (method, path): call(anonymous, method, path, "", {"event_id": EVENT}).status_code
@@ -69,8 +69,8 @@ def test_anonymous_callers_are_told_to_sign_in_everywhere(live_server: Server) -
     assert got == {op: ANONYMOUS.get(op, 401) for op in got}
 
 
+@pytest.mark.usefixtures("demo")
 def test_a_participant_reaches_only_their_own_side(live_server: Server) -> None:
-    with_demo(live_server)
     db = live_server.db
     b_only = [r for r in requests_of(db, EVENT) if B in (r.requester_id, r.requested_id)]
     theirs = {"event_id": EVENT, "participant_id": B, "request_id": b_only[0].id or 0}
@@ -84,8 +84,8 @@ def test_a_participant_reaches_only_their_own_side(live_server: Server) -> None:
     assert got == dict.fromkeys(with_event, 403)
 
 
+@pytest.mark.usefixtures("demo")
 def test_what_a_participant_reads_holds_only_their_side_and_the_public_parts(live_server: Server) -> None:
-    with_demo(live_server)
     db = live_server.db
     client, _ = participant_client(live_server, A, "a@test.example")
     events = client.get("/api/events").json()
@@ -105,8 +105,8 @@ def test_what_a_participant_reads_holds_only_their_side_and_the_public_parts(liv
     assert client.get(f"/api/events/{EVENT}/participants/{A}/agenda.ics").status_code == 200
 
 
+@pytest.mark.usefixtures("demo")
 def test_a_delegation_member_sees_the_requests_of_their_delegation(live_server: Server) -> None:
-    with_demo(live_server)
     client, _ = participant_client(live_server, 2, "b2@test.example")  # 이준서, 김도윤's delegation
     listed = client.get(f"/api/events/{EVENT}/requests", params={"limit": 200}).json()
     side = [r.id for r in requests_of(live_server.db, EVENT) if {1, 2} & {r.requester_id, r.requested_id}]

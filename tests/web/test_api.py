@@ -17,7 +17,6 @@ from seoro.domain.agenda import Stage
 from seoro.services import accounts as acc
 from seoro.services import browse
 from seoro.services.agendas import publish_agendas
-from seoro.services.demo import load_demo
 from seoro.services.event_access import requests_of
 from seoro.services.events import get_event, update_event
 from tests.web.conftest import STAFF, Server, api_client
@@ -26,10 +25,6 @@ pytestmark = pytest.mark.e2e
 
 EVENT = 1
 PASSWORD = "participant password"
-
-
-def with_demo(server: Server) -> None:
-    load_demo(server.db, actor="test")
 
 
 def participant_client(server: Server, participant_id: int, email: str) -> tuple[httpx.Client, str]:
@@ -43,8 +38,8 @@ def ids(body: dict[str, Any]) -> list[int]:
     return [item["id"] for item in body["items"]]
 
 
+@pytest.mark.usefixtures("demo")
 def test_directory_lists_page_with_exact_totals_and_filters(live_server: Server) -> None:
-    with_demo(live_server)
     staff, _ = api_client(live_server, *STAFF)
     every = browse.find_organisations(live_server.db, browse.Query(limit=None))
     first = staff.get("/api/organisations", params={"limit": 30}).json()
@@ -67,8 +62,8 @@ def test_directory_lists_page_with_exact_totals_and_filters(live_server: Server)
                                                              "en": needs["items"][0]["title"]["en"]}  # fmt: skip
 
 
+@pytest.mark.usefixtures("demo")
 def test_errors_are_bilingual_and_exact(live_server: Server) -> None:
-    with_demo(live_server)
     staff, token = api_client(live_server, *STAFF)
     missing = staff.get("/api/organisations/999999")
     assert missing.status_code == 404
@@ -93,8 +88,8 @@ def test_errors_are_bilingual_and_exact(live_server: Server) -> None:
     assert (anonymous.status_code, anonymous.json()["error"]["message"]["en"]) == (401, "Please sign in first.")
 
 
+@pytest.mark.usefixtures("demo")
 def test_matches_come_with_reasons(live_server: Server) -> None:
-    with_demo(live_server)
     staff, _ = api_client(live_server, *STAFF)
     r = staff.get("/api/profiles/1/matches", params={"top": 3})
     assert r.status_code == 200, r.text
@@ -111,8 +106,8 @@ def test_matches_come_with_reasons(live_server: Server) -> None:
     assert staff.get("/api/profiles/999999/matches").status_code == 404
 
 
+@pytest.mark.usefixtures("demo")
 def test_a_request_is_asked_seen_and_answered(live_server: Server) -> None:
-    with_demo(live_server)
     db = live_server.db
     update_event(db, replace(get_event(db, EVENT), auto_accept=False), actor="test")  # the other side must answer
     a, a_token = participant_client(live_server, 11, "p11@test.example")
@@ -153,8 +148,8 @@ def test_a_request_is_asked_seen_and_answered(live_server: Server) -> None:
     assert staff.get(f"/api/events/{EVENT}/requests").json()["total"] == len(requests_of(db, EVENT)) == 136
 
 
+@pytest.mark.usefixtures("demo")
 def test_participants_staff_see_all_fields_participants_the_public_part(live_server: Server) -> None:
-    with_demo(live_server)
     staff, _ = api_client(live_server, *STAFF)
     events = staff.get("/api/events").json()
     assert (events["total"], events["items"][0]["name"]["en"]) == (
@@ -179,8 +174,8 @@ def _done(client: httpx.Client, job: dict[str, Any], timeout: float = 120) -> di
     return job
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_search_index_is_rebuilt_by_a_job(live_server: Server) -> None:
-    with_demo(live_server)
     staff, token = api_client(live_server, *STAFF)
     assert staff.post("/api/index/rebuild").status_code == 403  # no CSRF header
     queued = staff.post("/api/index/rebuild", headers={"X-CSRF-Token": token})
@@ -193,8 +188,8 @@ def test_the_search_index_is_rebuilt_by_a_job(live_server: Server) -> None:
     assert client.post("/api/index/rebuild", headers={"X-CSRF-Token": csrf}).status_code == 403
 
 
+@pytest.mark.usefixtures("demo")
 def test_agendas_and_a_scheduling_job(live_server: Server) -> None:
-    with_demo(live_server)
     staff, token = api_client(live_server, *STAFF)
     queued = staff.post(f"/api/events/{EVENT}/schedule", json={"time_limit": 10}, headers={"X-CSRF-Token": token})
     assert (queued.status_code, queued.json()["kind"], queued.json()["status"]) == (202, "schedule", "queued")

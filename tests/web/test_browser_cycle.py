@@ -16,7 +16,6 @@ from seoro.domain.agenda import Stage
 from seoro.services import events as ev
 from seoro.services.accounts import invite_participant, redeem
 from seoro.services.agendas import publish_agendas
-from seoro.services.demo import load_demo
 from seoro.services.scheduling import schedule_event
 from tests.web.browser import DESKTOP, PHONE, shot, sign_in
 from tests.web.conftest import Server
@@ -60,6 +59,7 @@ def fits(page: Page) -> bool:
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.usefixtures("demo")
 def test_invite_request_accept_schedule_download(
     live_server: Server,
     browser: Browser,
@@ -68,7 +68,6 @@ def test_invite_request_accept_schedule_download(
 ) -> None:
     db, base = live_server.db, live_server.url
     kind = live_server.database_url.split(":")[0].split("+")[0]
-    load_demo(db, actor="test")
     ev.update_event(db, replace(ev.get_event(db, 1), auto_accept=False), actor="test")  # B answers by hand
     now = datetime.now(UTC)
     _, token = invite_participant(db, A, now=now, lang=lang, actor="staff")

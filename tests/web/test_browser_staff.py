@@ -12,7 +12,6 @@ import re
 import pytest
 from playwright.sync_api import Page
 
-from seoro.services.demo import load_demo
 from seoro.services.event_import import overview
 from tests.web.browser import PHONE, shot, sign_in
 from tests.web.conftest import STAFF, Server
@@ -31,12 +30,6 @@ WORDS = {
            "invalid": "1 problem(s) found, so nothing was saved. Fix the file and upload it again.",
            "check_in": "Check in", "in": r"in at \d\d:\d\d"},
 }  # fmt: skip
-
-
-@pytest.fixture
-def demo(live_server: Server) -> Server:
-    load_demo(live_server.db, actor="test")
-    return live_server
 
 
 def _staff_in(p: Page, server: Server, lang: str) -> None:

@@ -18,7 +18,6 @@ from seoro.services import events as ev
 from seoro.services.accounts import invite_participant, redeem
 from seoro.services.agendas import publish_agendas
 from seoro.services.browse import history
-from seoro.services.demo import load_demo
 from seoro.services.participant_self import own_details, own_expert
 from seoro.services.scheduling import schedule_event
 from tests.web.conftest import STAFF, Server, csrf_of, signed_in
@@ -49,7 +48,6 @@ def participant_client(server: Server, participant_id: int) -> httpx.Client:
 @pytest.fixture
 def demo(live_server: Server) -> Demo:
     """The demo event, answered by hand (no auto-accept), and three participants signed in."""
-    load_demo(live_server.db, actor="test")
     event = ev.get_event(live_server.db, 1)
     ev.update_event(live_server.db, replace(event, auto_accept=False), actor="test")
     clients = [participant_client(live_server, pid) for pid in (A, B, C)]

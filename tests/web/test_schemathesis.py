@@ -20,7 +20,6 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from tests.web.conftest import STAFF, Server
-from tests.web.test_api import with_demo
 
 pytestmark = pytest.mark.e2e
 
@@ -58,8 +57,8 @@ def runner(server: Server, session: requests.Session, token: str) -> Callable[[s
     return run
 
 
+@pytest.mark.usefixtures("demo")
 def test_every_operation_answers_as_documented(live_server: Server) -> None:
-    with_demo(live_server)
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/openapi.json")
     session, token = staff_session(live_server)
     run = runner(live_server, session, token)
