@@ -166,7 +166,7 @@ def _stored_schedule_violations(url: str) -> list[object]:
     """The stored timetable checked by the independent validator, encoded afresh from the database."""
     db = Database.open(url)
     with db.reading() as unit:
-        (event,) = unit.events.all()
+        event = unit.events.all()[0]  # the only one, or the demo's October event (the spring one is number 2)
         assert event.id is not None
         e = event.id
         people, interpreters = unit.events.participants(e), unit.events.interpreters(e)

@@ -137,3 +137,17 @@ def test_a_follow_up_needs_one_place_and_a_lead_that_may_move_there(held: Held) 
     assert arrange("saesol_hanbit", True) == "lead_move"  # its lead is closed
     assert arrange("absent_hanbit", True) == "meeting_not_held"
     assert counts(db) == before
+
+
+def test_a_participant_sees_the_meetings_they_held_with_their_own_answers(held: Held) -> None:
+    db, m, p = held.db, held.meetings, held.people
+    fu.record_wish(db, held.event_id, m["hanbit_grace"], p["hanbit"], True, True, actor=ACTOR, at=AFTER)
+    fu.record_wish(db, held.event_id, m["hanbit_grace"], p["grace"], False, actor=ACTOR, at=AFTER)
+    mine = fu.own_meetings(db, p["hanbit"], at=AFTER)
+    # in time order; not the no-show's meeting (not held); the partner's answer is not theirs to see
+    assert [(x.request_id, x.partners.pick("en"), x.answer.wants if x.answer else None) for x in mine] == [
+        (m["hanbit_grace"], "Grace Lee", True),
+        (m["saesol_hanbit"], "Seoyeon Lee", None),
+    ]
+    assert [x.request_id for x in fu.own_meetings(db, p["grace"], at=DURING)] == [m["hanbit_grace"], m["walkin_grace"]]
+    assert fu.own_meetings(db, p["absent"], at=AFTER) == []

@@ -39,6 +39,17 @@ STAFF_PAGES = [
     "/events/1/checkin",
     "/events/1/requests",
     "/events/1/import",
+    "/events/1/follow-ups",
+    "/leads",
+    "/leads/new",
+    "/leads/1",
+    "/reminders",
+    "/report",
+    "/report/strengths",
+    "/report.html",
+    "/report.xlsx",
+    "/report.pdf",
+    "/report.css",
 ]
 
 
@@ -229,7 +240,9 @@ def test_participants_get_403_on_every_staff_page(demo: Server) -> None:
     token = csrf_of(guest.get("/login").text)
     posts = ["/events/1/schedule", "/events/1/checkin", "/events/1/noshow", "/events/1/publish", "/import/confirm",
              "/events/1/requests/1/answer", "/events/1/import/confirm", "/events/1/import/cancel",
-             "/events/new", "/events/1/edit", "/index/rebuild", "/import/cancel"]  # fmt: skip
+             "/events/new", "/events/1/edit", "/index/rebuild", "/import/cancel", "/leads/new", "/leads/1/steps",
+             "/leads/1/edit", "/directory/profiles/1/leads", "/events/1/follow-ups/1/arrange",
+             "/events/1/follow-ups/1/lead", "/reminders/send"]  # fmt: skip
     assert [guest.post(url, data={"csrf": token, "participant": "1", "stage": "final"}).status_code
             for url in posts] == [403] * len(posts)  # fmt: skip
     anonymous = demo.client()

@@ -17,7 +17,7 @@ from seoro.files.columns import IMPORT_ORDER, RecordKind
 from seoro.files.reading import read_sheets
 from seoro.files.writing import write_template
 from seoro.services import directory, exporting
-from seoro.services.demo import demo_size, load_demo
+from seoro.services.demo import PROGRAMME, demo_size, load_demo
 from seoro.services.importing import ImportReport, import_sheets
 from seoro.services.resolve import Change
 
@@ -146,7 +146,8 @@ def template(
 @app.command()
 def demo(ctx: typer.Context) -> None:
     """Load the demo data set (a province delegation, regional firms, an overseas association and its
-    members, agreements). Safe to run again: nothing is duplicated."""
+    members, agreements, an event to schedule, one held in May and a year of follow-up leads). Safe to
+    run again: nothing is duplicated."""
     c = ctx_of(ctx)
     db = c.db()
     started = time.perf_counter()
@@ -164,6 +165,10 @@ def demo(ctx: typer.Context) -> None:
     if result.event is not None:  # the demo brokerage event (seoro event schedule N builds its timetable)
         created = sum(o.action == "created" for o in result.event.outcomes)
         out.print(c.t("cli.event.demo_loaded", event=result.event.event_id, created=created))
+    if result.pipeline is not None:  # the spring event held and the year's leads (seoro lead list)
+        p = result.pipeline
+        out.print(c.t("cli.demo_pipeline", event=p.event_id, leads=p.leads, answers=p.answers, total=p.total,
+                      programme=PROGRAMME))  # fmt: skip
     _print_summary(c, directory.summarise(db), db.url)
 
 

@@ -15,6 +15,10 @@ Who is in it:
   says about them), plus fictional universities and companies in Canada, the US, France and Israel;
 - 100 synthetic member experts with papers, and English offers and partner searches from abroad;
 - three agreements: province–AKCSE at CKC 2025, city–KSEA chapters, province–OKTA.
+
+Loaded with it (``services.demo``): the October brokerage event (``demo.event``, to be scheduled), and
+a year of follow-up, December 2025 to November 2026: a partnering day held in May
+(``demo.spring_event``) and 44 cooperation leads with their steps, results and MOUs (``demo.pipeline``).
 """
 
 from __future__ import annotations

@@ -132,16 +132,21 @@ def publish_agendas(db: Database, event_id: int, *, stage: Stage, at: datetime, 
     sequence, or cancelled). Returns what changed and for whom."""
     require_current(db)
     with db.unit(actor) as unit:
-        day = load_day(unit, event_id)
-        version = (day.last.version if day.last else 0) + 1
-        changed = publish(day.current(), day.entries, version=version, stage=stage)
-        unit.agendas.save_entries(event_id, changed)
-        unit.events.replace_meetings(event_id, [replace(m, announced=True) for m in day.meetings])
-        report = PublishReport(version, stage, len(day.meetings), changed)
-        unit.agendas.add_publication(
-            event_id, Publication(version, stage, at, actor, report.meetings, len(changed), len(report.participants))
-        )
-        unit.record(Action.UPDATE, "event", event_id, {"published": version, "stage": stage.value})
+        return publish_agendas_in(unit, event_id, stage=stage, at=at)
+
+
+def publish_agendas_in(unit: Unit, event_id: int, *, stage: Stage, at: datetime) -> PublishReport:
+    """As :func:`publish_agendas`, inside ``unit`` (published by its actor)."""
+    day = load_day(unit, event_id)
+    version = (day.last.version if day.last else 0) + 1
+    changed = publish(day.current(), day.entries, version=version, stage=stage)
+    unit.agendas.save_entries(event_id, changed)
+    unit.events.replace_meetings(event_id, [replace(m, announced=True) for m in day.meetings])
+    report = PublishReport(version, stage, len(day.meetings), changed)
+    unit.agendas.add_publication(
+        event_id, Publication(version, stage, at, unit.actor, report.meetings, len(changed), len(report.participants))
+    )
+    unit.record(Action.UPDATE, "event", event_id, {"published": version, "stage": stage.value})
     return report
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from seoro.demo.dataset import DemoAgreement, build_demo
 from seoro.demo.event import build_demo_event
+from seoro.demo.pipeline import PROGRAMME as PROGRAMME  # the programme the demo's leads are reported under
 from seoro.domain.agreements import Agreement, FollowUp, Party
 from seoro.domain.errors import DomainError, Location
 from seoro.domain.taxonomy import TechField
@@ -15,6 +16,7 @@ from seoro.files.columns import RecordKind
 from seoro.files.records import SourceRow, SourceSheet
 from seoro.services.agreements import save_agreement
 from seoro.services.database import Database, Unit, require_current
+from seoro.services.demo_pipeline import DemoPipelineResult, load_demo_pipeline
 from seoro.services.event_import import DemoEventResult, load_demo_event
 from seoro.services.importing import ImportReport, Progress, import_into
 from seoro.services.taxonomy import add_field, save_focus_set
@@ -30,6 +32,7 @@ class DemoResult:
     focus_sets_changed: int
     agreements: dict[str, int]  # by outcome: created / updated / unchanged
     event: DemoEventResult | None = None  # the demo brokerage event
+    pipeline: DemoPipelineResult | None = None  # the spring event held and the year's leads
 
 
 def demo_sheets() -> list[SourceSheet]:
@@ -61,7 +64,9 @@ def demo_size() -> int:
 
 
 def load_demo(db: Database, *, actor: str, progress: Progress | None = None) -> DemoResult:
-    """Load (or refresh) the demo data set in one transaction; running it again changes nothing."""
+    """Load (or refresh) the demo data set in one transaction: the directory, the agreements, the October
+    event (to schedule), and the year of follow-up (a spring event held, the leads); running it again
+    changes nothing."""
     require_current(db)
     data = build_demo()
     with db.unit(actor, SOURCE) as unit:
@@ -71,7 +76,8 @@ def load_demo(db: Database, *, actor: str, progress: Progress | None = None) -> 
         import_into(unit, report, progress)
         outcomes = Counter(save_agreement(unit, _agreement(unit, a))[1] for a in data.agreements)
         event = load_demo_event(unit, build_demo_event(), source=SOURCE, now=DEMO_REQUESTS_AT)
-    return DemoResult(report, fields_added, focus_changed, dict(outcomes), event)
+        pipeline = load_demo_pipeline(unit, source=SOURCE, next_event_id=event.event_id)
+    return DemoResult(report, fields_added, focus_changed, dict(outcomes), event, pipeline)
 
 
 def _add_custom_fields(unit: Unit, fields: list[TechField]) -> int:

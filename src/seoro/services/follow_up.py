@@ -27,18 +27,26 @@ def record_wish(
     the earlier answer). Refused for a meeting not held (``meeting_not_held``) and for someone who
     was not in it (``follow_up_not_yours``). ``online``: how they would meet again (None: either)."""
     require_current(db)
-    moment = at or datetime.now(UTC)
     with db.unit(actor) as unit:
-        held = held_meeting(unit, event_id, request_id, at=moment)
-        if held.side_of(participant_id) is None:
-            raise DomainError("follow_up_not_yours", participant=participant_id, request=request_id)
-        before = unit.follow_up_wishes.get(event_id, request_id, participant_id)
-        wish = FollowUpWish(event_id, request_id, participant_id, wants, note.strip(), online, moment)
-        unit.follow_up_wishes.save(wish)
-        changes = {"participant_id": [None, participant_id], "wants": [before.wants if before else None, wants],
-                   "online": [before.online if before else None, online]}  # fmt: skip
-        unit.record(Action.UPDATE if before else Action.CREATE, "follow_up_wish", request_id, changes)
-        return wish
+        return record_wish_in(unit, event_id, request_id, participant_id, wants, online, note, at=at)
+
+
+def record_wish_in(
+    unit: Unit, event_id: int, request_id: int, participant_id: int, wants: bool, online: bool | None = None,
+    note: str = "", *, at: datetime | None = None,
+) -> FollowUpWish:  # fmt: skip
+    """As :func:`record_wish`, inside ``unit``."""
+    moment = at or datetime.now(UTC)
+    held = held_meeting(unit, event_id, request_id, at=moment)
+    if held.side_of(participant_id) is None:
+        raise DomainError("follow_up_not_yours", participant=participant_id, request=request_id)
+    before = unit.follow_up_wishes.get(event_id, request_id, participant_id)
+    wish = FollowUpWish(event_id, request_id, participant_id, wants, note.strip(), online, moment)
+    unit.follow_up_wishes.save(wish)
+    changes = {"participant_id": [None, participant_id], "wants": [before.wants if before else None, wants],
+               "online": [before.online if before else None, online]}  # fmt: skip
+    unit.record(Action.UPDATE if before else Action.CREATE, "follow_up_wish", request_id, changes)
+    return wish
 
 
 @dataclass(frozen=True)
@@ -140,20 +148,29 @@ def arrange_follow_up(
     """Staff arrange a follow-up meeting for a meeting held at the event: online, or at the next event
     ``next_event_id``. The meeting's lead (opened now if there is none) moves to the follow-up stage,
     whose next action (arranging that meeting) is due by ``due``; the core may refuse the move."""
+    require_current(db)
+    with db.unit(actor) as unit:
+        return arrange_follow_up_in(unit, event_id, request_id, due=due, online=online, next_event_id=next_event_id,
+                                    note=note, on=on, at=at)  # fmt: skip
+
+
+def arrange_follow_up_in(
+    unit: Unit, event_id: int, request_id: int, *, due: date, online: bool, next_event_id: int | None = None,
+    note: str = "", on: date | None = None, at: datetime | None = None,
+) -> Lead:  # fmt: skip
+    """As :func:`arrange_follow_up`, inside ``unit``."""
     if online == (next_event_id is not None):
         raise DomainError("follow_up_where")
     if next_event_id == event_id:
         raise DomainError("follow_up_same_event", event=event_id)
-    require_current(db)
-    with db.unit(actor) as unit:
-        held = held_meeting(unit, event_id, request_id, at=at)
-        lead = unit.leads.by_meeting(event_id, request_id) or open_from_meeting_in(
-            unit, event_id, request_id, LeadDetails(), at=at
-        )
-        assert lead.id is not None
-        step = Step(LeadStage.FOLLOW_UP, on or max(_today(), held.on), unit.actor, note.strip(),
-                    _next_action(unit, next_event_id), due)  # fmt: skip
-        return advance_in(unit, lead.id, step)
+    held = held_meeting(unit, event_id, request_id, at=at)
+    lead = unit.leads.by_meeting(event_id, request_id) or open_from_meeting_in(
+        unit, event_id, request_id, LeadDetails(), at=at
+    )
+    assert lead.id is not None
+    step = Step(LeadStage.FOLLOW_UP, on or max(_today(), held.on), unit.actor, note.strip(),
+                _next_action(unit, next_event_id), due)  # fmt: skip
+    return advance_in(unit, lead.id, step)
 
 
 def _next_action(unit: Unit, next_event_id: int | None) -> str:

@@ -129,21 +129,29 @@ def open_from_match(
 ) -> Lead:  # fmt: skip
     """A lead between a profile's owner (a need, an offer …) and a candidate the matching found (an
     organisation or an expert), about that profile: its title and fields unless given."""
-    details = details or LeadDetails()
     require_current(db)
     with db.unit(actor) as unit:
-        profile = unit.profiles.get(profile_id)
-        if not _owned(profile):
-            raise DomainError("lead_profile_unowned", id=profile_id)
-        owner = _side(unit, profile.organisation_id, profile.expert_id)
-        candidate = _side(unit, organisation_id, expert_id)
-        title = details.title or profile.title
-        given = details.fields
-        fields = tuple(taxonomy_in(unit).resolve_many(given) if given is not None else profile.fields)
-        first = _first_step(stage, details, unit.actor, default_on=_today())
-        lead = Lead(title, (owner, candidate), (first,), fields, profile_id=profile_id,
-                    programme=details.programme, owner=_owner(details.owner))  # fmt: skip
-        return _create(unit, lead)
+        return open_from_match_in(unit, profile_id, organisation_id=organisation_id, expert_id=expert_id,
+                                  details=details or LeadDetails(), stage=stage)  # fmt: skip
+
+
+def open_from_match_in(
+    unit: Unit, profile_id: int, *, organisation_id: int | None = None, expert_id: int | None = None,
+    details: LeadDetails, stage: LeadStage = LeadStage.CONTACTED,
+) -> Lead:  # fmt: skip
+    """As :func:`open_from_match`, inside ``unit``."""
+    profile = unit.profiles.get(profile_id)
+    if not _owned(profile):
+        raise DomainError("lead_profile_unowned", id=profile_id)
+    owner = _side(unit, profile.organisation_id, profile.expert_id)
+    candidate = _side(unit, organisation_id, expert_id)
+    title = details.title or profile.title
+    given = details.fields
+    fields = tuple(taxonomy_in(unit).resolve_many(given) if given is not None else profile.fields)
+    first = _first_step(stage, details, unit.actor, default_on=_today())
+    lead = Lead(title, (owner, candidate), (first,), fields, profile_id=profile_id,
+                programme=details.programme, owner=_owner(details.owner))  # fmt: skip
+    return _create(unit, lead)
 
 
 def open_lead(
@@ -153,11 +161,16 @@ def open_lead(
     given, come from their profiles (or are their names and the fields they share)."""
     require_current(db)
     with db.unit(actor) as unit:
-        sides = (_side(unit, a.organisation_id, a.expert_id), _side(unit, b.organisation_id, b.expert_id))
-        title, fields = _topic(unit, sides, details)
-        first = _first_step(stage, details, unit.actor, default_on=_today())
-        lead = Lead(title, sides, (first,), fields, programme=details.programme, owner=_owner(details.owner))
-        return _create(unit, lead)
+        return open_lead_in(unit, a, b, details, stage=stage)
+
+
+def open_lead_in(unit: Unit, a: Side, b: Side, details: LeadDetails, *, stage: LeadStage = LeadStage.CONTACTED) -> Lead:
+    """As :func:`open_lead`, inside ``unit``."""
+    sides = (_side(unit, a.organisation_id, a.expert_id), _side(unit, b.organisation_id, b.expert_id))
+    title, fields = _topic(unit, sides, details)
+    first = _first_step(stage, details, unit.actor, default_on=_today())
+    lead = Lead(title, sides, (first,), fields, programme=details.programme, owner=_owner(details.owner))
+    return _create(unit, lead)
 
 
 def _create(unit: Unit, lead: Lead) -> Lead:

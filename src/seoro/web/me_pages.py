@@ -19,6 +19,7 @@ from seoro.domain.errors import DomainError
 from seoro.domain.text import BilingualText
 from seoro.http.access import Participant
 from seoro.http.security import check_csrf, db_of
+from seoro.services.follow_up import own_meetings
 from seoro.services.participant_self import (
     own_details,
     own_expert,
@@ -28,11 +29,12 @@ from seoro.services.participant_self import (
     update_own_details,
     update_own_expertise,
 )
-from seoro.web import me_requests
+from seoro.web import me_follow_up, me_requests
 from seoro.web.me_common import actor_of, me_id, notify, page, published_view
 
 router = APIRouter()
 router.include_router(me_requests.router)
+router.include_router(me_follow_up.router)
 
 LANGUAGES = ("ko", "en", "ja", "zh", "fr", "de", "es", "vi")  # offered as boxes; others they have are kept
 Field = Annotated[str, Form()]
@@ -52,7 +54,7 @@ def home(request: Request, account: Participant) -> Response:
     entries = view.entries if view else ()
     to_answer = [row for row in requests_for(db, me_id(account)) if row.to_answer]
     context = {"event": event, "me": me, "view": view, "entries": entries, "to_answer": to_answer,
-               "next": next_meeting(entries, datetime.now(UTC))}  # fmt: skip
+               "next": next_meeting(entries, datetime.now(UTC)), "held": own_meetings(db, me_id(account))}  # fmt: skip
     return page(request, "home.html", "home", context)
 
 

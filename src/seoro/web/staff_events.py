@@ -82,7 +82,7 @@ def agendas_page(request: Request, _staff: Staff, id_: int, published: int | Non
                                                   "publications": publications(db, id_)})  # fmt: skip
 
 
-def _download(name: str, data: bytes, fmt: str) -> Response:
+def download(name: str, data: bytes, fmt: str) -> Response:
     """The file as an attachment; the name may be Korean (RFC 5987 ``filename*``)."""
     ascii_name = name.encode("ascii", "ignore").decode() or f"download.{fmt}"
     disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
@@ -95,7 +95,7 @@ def agenda_file(request: Request, _staff: Staff, id_: int, pid: int, fmt: str) -
         raise DomainError("unknown_choice", value=fmt, choices=", ".join(f.value for f in AgendaFormat))
     views = agenda_views(db_of(request), id_, [pid], at=datetime.now(UTC))
     (document,) = agenda_documents(views, AgendaFormat(fmt))
-    return _download(document.name, document.data, fmt)
+    return download(document.name, document.data, fmt)
 
 
 @router.get("/events/{id_}/sheets.{fmt}")
@@ -105,7 +105,7 @@ def sheets_file(request: Request, _staff: Staff, id_: int, fmt: str) -> Response
     lang = lang_of(request)
     sheets = staff_sheets(db_of(request), id_, lang=lang, at=datetime.now(UTC))
     document = sheets_document(sheets, SheetFormat(fmt), lang, id_)
-    return _download(document.name, document.data, fmt)
+    return download(document.name, document.data, fmt)
 
 
 @router.post("/events/{id_}/publish")

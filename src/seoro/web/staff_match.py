@@ -14,6 +14,7 @@ from seoro.http.access import Staff
 from seoro.http.security import db_of, lang_of, settings_of
 from seoro.i18n import t
 from seoro.services.matching import MatchResult, match_record
+from seoro.web.pipeline_common import LEAD_CANDIDATES, notice_of
 from seoro.web.templates import render
 
 router = APIRouter()
@@ -44,6 +45,7 @@ def _view(result: MatchResult, lang: str) -> list[dict[str, Any]]:
         positive = sum(v for v in e.contributions.values() if v > 0)
         out.append({
             "rank": rank, "name": m.candidate.name, "url": _url(m.candidate.key), "score": m.score,
+            "key": m.candidate.key, "leadable": m.candidate.key.partition(":")[0] in LEAD_CANDIDATES,
             "kind": m.candidate.kind, "country": m.candidate.country,
             "fields": [_field(result, f, lang) for f in m.candidate.fields],
             "shared": [_field(result, f, lang) for f in e.shared_fields],
@@ -72,5 +74,5 @@ def matches_page(
         "id": id_, "result": result, "matches": _view(result, lang), "chosen": chosen,
         "kinds": [(k, _kind_label(k, lang)) for k in KIND_CHOICES],
         "kind_label": lambda k: _kind_label(k, lang) if k in KIND_CHOICES else k,
-        "query_fields": [_field(result, f, lang) for f in result.query.fields],
+        "query_fields": [_field(result, f, lang) for f in result.query.fields], "notice": notice_of(request),
     })  # fmt: skip
