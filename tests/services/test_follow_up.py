@@ -9,6 +9,7 @@ import pytest
 
 from seoro.domain.errors import DomainError
 from seoro.domain.events import Event
+from seoro.domain.participants import Participant
 from seoro.domain.pipeline import FollowUpWish, Step
 from seoro.domain.text import BilingualText
 from seoro.domain.vocab import CloseReason, LeadStage
@@ -108,6 +109,30 @@ def test_arranging_a_follow_up_opens_the_meetings_lead_and_moves_it_to_follow_up
     assert again.steps[-1].next_action == (
         "2026 하반기 상담회에서 후속 미팅 잡기 / Arrange the follow-up meeting at 2026 Autumn Partnering Day"
     )
+
+
+def test_a_follow_up_at_a_next_event_is_booked_there_when_both_sides_come(held: Held) -> None:
+    db, m = held.db, held.meetings
+    with db.unit(ACTOR) as unit:
+        autumn = unit.events.save(Event(BilingualText("2026 하반기 상담회", "2026 Autumn Partnering Day")))
+        hanbit = unit.events.save_participant(
+            autumn, Participant(BilingualText("최하나", ""), organisation_id=held.hanbit)
+        )
+        grace = unit.events.save_participant(autumn, Participant(BilingualText("", "Grace Lee"), expert_id=held.grace))
+        winter = unit.events.save(Event(BilingualText("2027 겨울 상담회", "2027 Winter Day")))
+        unit.events.save_participant(winter, Participant(BilingualText("최하나", ""), organisation_id=held.hanbit))
+
+    def arrange(next_event: int, days: int) -> list[tuple[int, int, str, str]]:
+        fu.arrange_follow_up(db, held.event_id, m["hanbit_grace"], due=DAY + timedelta(days=days), online=False,
+                             next_event_id=next_event, on=DAY + timedelta(days=1), actor=ACTOR, at=AFTER)  # fmt: skip
+        with db.reading() as unit:
+            return [(r.requester_id, r.requested_id, r.status.value, r.source.value)
+                    for r in unit.events.requests(next_event)]  # fmt: skip
+
+    booked = [(hanbit, grace, "accepted", "staff")]  # the requester's side first, as they met
+    assert arrange(autumn, 30) == booked
+    assert arrange(autumn, 40) == booked  # arranged again: not booked twice
+    assert arrange(winter, 50) == []  # Grace is not coming to that one: only the next action says where
 
 
 def test_a_follow_up_needs_one_place_and_a_lead_that_may_move_there(held: Held) -> None:

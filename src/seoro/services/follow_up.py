@@ -9,13 +9,16 @@ from datetime import UTC, date, datetime
 
 from seoro.domain.audit import Action
 from seoro.domain.errors import DomainError
+from seoro.domain.meetings import MeetingRequest, RequestSource
 from seoro.domain.participants import Participant
 from seoro.domain.pipeline import FollowUpWish, Lead, Step
+from seoro.domain.requests import recommend
 from seoro.domain.text import BilingualText
 from seoro.domain.vocab import LeadStage
 from seoro.i18n import both
 from seoro.services.database import Database, Unit, require_current
-from seoro.services.held_meetings import held_meeting, held_meetings
+from seoro.services.events import book_of
+from seoro.services.held_meetings import HeldMeeting, held_meeting, held_meetings
 from seoro.services.pipeline import LeadDetails, advance_in, open_from_meeting_in
 
 
@@ -143,22 +146,24 @@ def _names(
 
 def arrange_follow_up(
     db: Database, event_id: int, request_id: int, *, due: date, online: bool, next_event_id: int | None = None,
-    note: str = "", on: date | None = None, actor: str, at: datetime | None = None,
+    note: str = "", on: date | None = None, actor: str, at: datetime | None = None, book: bool = True,
 ) -> Lead:  # fmt: skip
     """Staff arrange a follow-up meeting for a meeting held at the event: online, or at the next event
     ``next_event_id``. The meeting's lead (opened now if there is none) moves to the follow-up stage,
-    whose next action (arranging that meeting) is due by ``due``; the core may refuse the move."""
+    whose next action (arranging that meeting) is due by ``due``; the core may refuse the move. At a
+    next event where both sides are registered too, the meeting is also booked there (``book``): a
+    request staff entered, accepted at once, for that event's scheduler."""
     require_current(db)
     with db.unit(actor) as unit:
         return arrange_follow_up_in(unit, event_id, request_id, due=due, online=online, next_event_id=next_event_id,
-                                    note=note, on=on, at=at)  # fmt: skip
+                                    note=note, on=on, at=at, book=book)  # fmt: skip
 
 
 def arrange_follow_up_in(
     unit: Unit, event_id: int, request_id: int, *, due: date, online: bool, next_event_id: int | None = None,
-    note: str = "", on: date | None = None, at: datetime | None = None,
+    note: str = "", on: date | None = None, at: datetime | None = None, book: bool = False,
 ) -> Lead:  # fmt: skip
-    """As :func:`arrange_follow_up`, inside ``unit``."""
+    """As :func:`arrange_follow_up`, inside ``unit`` (booking at the next event only when ``book``)."""
     if online == (next_event_id is not None):
         raise DomainError("follow_up_where")
     if next_event_id == event_id:
@@ -170,7 +175,42 @@ def arrange_follow_up_in(
     assert lead.id is not None
     step = Step(LeadStage.FOLLOW_UP, on or max(_today(), held.on), unit.actor, note.strip(),
                 _next_action(unit, next_event_id), due)  # fmt: skip
-    return advance_in(unit, lead.id, step)
+    moved = advance_in(unit, lead.id, step)
+    if book and next_event_id is not None:
+        book_at(unit, next_event_id, held, now=at or datetime.now(UTC))
+    return moved
+
+
+def book_at(unit: Unit, event_id: int, held: HeldMeeting, *, now: datetime) -> MeetingRequest | None:
+    """The follow-up meeting booked at event ``event_id`` between the people who met, found there by
+    their directory record (expert or organisation); ``None`` when a side is not registered there or
+    the two already have a request open (the request rules decide, as for any staff request)."""
+    there = unit.events.participants(event_id)
+    ends = [_registered(there, [held.people[pid] for pid in side]) for side in held.sides]
+    if ends[0] is None or ends[1] is None:
+        return None
+    book = book_of(unit, event_id)
+    try:
+        request = recommend(book, ends[0], ends[1], now=now, source=RequestSource.STAFF,
+                            message=both("pipeline.follow_up_booked"))  # fmt: skip
+    except DomainError as e:
+        if e.code == "duplicate_request":  # they already asked each other there: nothing to add
+            return None
+        raise
+    unit.events.save_request(event_id, request)
+    return request
+
+
+def _registered(there: list[Participant], people: list[Participant]) -> int | None:
+    """Who of ``there`` (not cancelled) is the same person or organisation as one of ``people``."""
+    for p in people:
+        for q in there:
+            same = (p.expert_id is not None and q.expert_id == p.expert_id) or (
+                p.organisation_id is not None and q.organisation_id == p.organisation_id
+            )
+            if same and not q.cancelled and q.id is not None:
+                return q.id
+    return None
 
 
 def _next_action(unit: Unit, next_event_id: int | None) -> str:
