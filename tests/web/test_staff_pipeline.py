@@ -168,7 +168,10 @@ def test_a_result_a_closing_and_an_mou_carry_what_their_stage_needs(setup: Setup
     token = csrf_of(s.staff.get(f"/leads/{lead}").text)
     agreements = counts(s.server.db)["agreements"]
     mou = {"csrf": token, "stage": "agreement", "on": "2026-04-02", "mou": "1", "agreement_ko": "스택 내구성 공동연구 협약",
-           "scope": "스택 내구성 공동연구\nJoint test bench", "place": "토론토", "next_action": "kick-off", "due": "2026-05-01"}  # fmt: skip
+           "scope": "스택 내구성 공동연구\nJoint test bench", "place": "토론토", "next_action": "kick-off", "due": "2026-05-01",
+           "signatory_0": "김한빛 대표", "contact_0": "김도윤", "email_0": "doyun@hanbit.example",
+           "contact_1": "Grace Lee", "follow_ups": "2026-09-30 토론토 방문\nStudent exchange"}  # fmt: skip
+    assert 'name="signatory_1"' in s.staff.get(f"/leads/{lead}").text  # both sides have an organisation
     assert s.staff.post(f"/leads/{lead}/steps", data=mou).status_code == 303
     result = {
         "csrf": token,
@@ -181,6 +184,14 @@ def test_a_result_a_closing_and_an_mou_carry_what_their_stage_needs(setup: Setup
     steps = pl.get_lead(s.server.db, lead).steps
     assert counts(s.server.db)["agreements"] == agreements + 1 and steps[1].agreement_id is not None
     assert (steps[2].result_kind, steps[2].amount_krw) == (ResultKind.INVESTMENT, 300_000_000)
+    with s.server.db.reading() as unit:
+        mou_record = unit.agreements.get(steps[1].agreement_id)
+    assert [(p.signatory, p.contact_name, p.contact_email) for p in mou_record.parties] == [
+        ("김한빛 대표", "김도윤", "doyun@hanbit.example"), ("", "Grace Lee", "")
+    ]  # fmt: skip
+    assert [(f.description.ko or f.description.en, f.due) for f in mou_record.follow_ups] == [
+        ("토론토 방문", date(2026, 9, 30)), ("Student exchange", None)
+    ]  # fmt: skip
     page = s.staff.get(f"/leads/{lead}").text
     assert _texts(page, "agreement") == [f"협약 {steps[1].agreement_id}: 스택 내구성 공동연구 협약"]
     assert '투자 유치 · <span class="num">300,000,000원</span>' in page

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, Request
 from starlette.responses import RedirectResponse, Response
 
+from seoro.domain.agreements import FollowUp, Party
 from seoro.domain.errors import DomainError
 from seoro.domain.pipeline import MOVES, Step
 from seoro.domain.text import BilingualText, has_hangul
@@ -54,25 +55,45 @@ class StepForm:
             amount_krw=amount(v["amount"]),
         )  # fmt: skip
 
-    def agreement(self) -> pl.AgreementDetails | None:
-        """The MOU to record in the agreements registry, when the form asks for it."""
+    def agreement(self, organisations: tuple[int | None, int | None]) -> pl.AgreementDetails | None:
+        """The MOU to record in the agreements registry, when the form asks for it: with each side's
+        signatory and contact person (``organisations``: the lead's sides' organisations) and the
+        follow-up it promises, a line each (``2026-09-30 교수 방문`` or the text alone)."""
         v = self.values
         if not v["mou"]:
             return None
         title = BilingualText(v["agreement_ko"].strip(), v["agreement_en"].strip())
         scope = tuple(_text(line.strip()) for line in v["scope"].splitlines() if line.strip())
-        return pl.AgreementDetails(title or None, scope, signed_on=day(v["signed_on"]), place=v["place"].strip())
+        contacts = tuple(
+            Party(org, v[f"signatory_{i}"].strip(), v[f"contact_{i}"].strip(), v[f"email_{i}"].strip())
+            for i, org in enumerate(organisations)
+            if org is not None and any(v[f"{k}_{i}"].strip() for k in ("signatory", "contact", "email"))
+        )
+        follow_ups = tuple(_promise(line.strip()) for line in v["follow_ups"].splitlines() if line.strip())
+        return pl.AgreementDetails(title or None, scope, contacts, follow_ups, signed_on=day(v["signed_on"]),
+                                   place=v["place"].strip())  # fmt: skip
+
+
+def _promise(line: str) -> FollowUp:
+    """A follow-up plan as typed: an optional date (YYYY-MM-DD) first, then what is promised."""
+    first, _, rest = line.partition(" ")
+    due = day(first) if len(first) == 10 and first[4] == "-" else None
+    return FollowUp(_text(rest.strip() if due else line), due)
 
 
 def read_step(
     csrf: Text, stage: Text = "", on: Text = "", note: Text = "", next_action: Text = "", due: Text = "",
     result_kind: Text = "", amount: Text = "", reason: Text = "", mou: Text = "", agreement_ko: Text = "",
-    agreement_en: Text = "", scope: Text = "", place: Text = "", signed_on: Text = "",
+    agreement_en: Text = "", scope: Text = "", place: Text = "", signed_on: Text = "", follow_ups: Text = "",
+    signatory_0: Text = "", contact_0: Text = "", email_0: Text = "", signatory_1: Text = "", contact_1: Text = "",
+    email_1: Text = "",
 ) -> StepForm:  # fmt: skip
     return StepForm(csrf, {"stage": stage, "on": on, "note": note, "next_action": next_action, "due": due,
                            "result_kind": result_kind, "amount": amount, "reason": reason, "mou": mou,
                            "agreement_ko": agreement_ko, "agreement_en": agreement_en, "scope": scope,
-                           "place": place, "signed_on": signed_on})  # fmt: skip
+                           "place": place, "signed_on": signed_on, "follow_ups": follow_ups,
+                           "signatory_0": signatory_0, "contact_0": contact_0, "email_0": email_0,
+                           "signatory_1": signatory_1, "contact_1": contact_1, "email_1": email_1})  # fmt: skip
 
 
 StepPosted = Annotated[StepForm, Depends(read_step)]
@@ -155,8 +176,9 @@ def add_step(request: Request, account: Staff, id_: int, posted: StepPosted) -> 
     """The next step, when the core allows the move; refused (422, nothing written) otherwise."""
     check_csrf(request, posted.csrf)
     try:
-        pl.advance(db_of(request), id_, posted.step(), agreement=posted.agreement(),
-                           actor=f"account:{account.id}")  # fmt: skip
+        sides = pl.get_lead(db_of(request), id_).sides
+        agreement = posted.agreement((sides[0].organisation_id, sides[1].organisation_id))
+        pl.advance(db_of(request), id_, posted.step(), agreement=agreement, actor=f"account:{account.id}")
     except DomainError as e:
         return _lead_page(request, id_, error=refusal(request, e), posted=posted.values, status=422)
     notify(request, "ok", "web.staff.lead.stepped", {"id": id_})
