@@ -85,9 +85,11 @@ def test_leads_are_opened_moved_on_and_an_illegal_step_changes_nothing(held: Hel
     before = counts(held.db)
     illegal = seoro(url, "lead", "step", "2", "agreement", "--on", "2026-03-05")
     assert illegal.code == 1
-    assert "'contacted' 단계에서 'agreement' 단계로 갈 수 없습니다 (가능한 다음 단계: closed, met)" in illegal.stderr
+    assert "'접촉' 단계에서 '협약(MOU)' 단계로 갈 수 없습니다 (가능한 다음 단계: 미팅, 종결)" in illegal.stderr
     english = seoro(url, "--lang", "en", "lead", "step", "2", "협약", "--on", "2026-03-05")
-    assert "A lead cannot go from 'contacted' to 'agreement' (possible next stages: closed, met)." in english.stderr
+    assert (
+        "A lead cannot go from 'Contacted' to 'Agreement (MOU)' (possible next stages: Met, Closed)." in english.stderr
+    )
     assert counts(held.db) == before
     assert seoro(url, "lead", "step", "2", "미팅", "--on", "2026-03-05", "--note", "화상").code == 0
     mou = seoro(url, "lead", "step", "1", "agreement", "--on", "2026-04-02", "--scope", "스택 내구성 공동연구",

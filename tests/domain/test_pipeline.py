@@ -45,7 +45,10 @@ def test_an_illegal_move_is_refused_naming_both_stages_and_what_is_allowed() -> 
     with pytest.raises(DomainError) as refused:
         lead(S.CONTACTED).advance(step(S.AGREEMENT, 1))
     assert (refused.value.code, refused.value.params) == (
-        "lead_move", {"before": "contacted", "after": "agreement", "allowed": "closed, met"}
+        "lead_move",
+        {"before": "contacted", "after": "agreement", "allowed": "met, closed", "before_ko": "접촉",
+         "before_en": "Contacted", "after_ko": "협약(MOU)", "after_en": "Agreement (MOU)", "allowed_ko": "미팅, 종결",
+         "allowed_en": "Met, Closed"},
     )  # fmt: skip
     with pytest.raises(DomainError) as closed:
         lead(S.MET, S.CLOSED).advance(step(S.MET, 2))

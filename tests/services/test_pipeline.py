@@ -86,15 +86,14 @@ def test_a_lead_moves_through_the_funnel_and_an_illegal_move_is_refused_in_both_
     assert lead.sides == (Side(held.hanbit), Side(held.toronto, held.grace))
     before = counts(db)
     error = refused(lambda: pl.advance(db, lead.id or 0, Step(S.AGREEMENT, DAY + timedelta(days=2)), actor=ACTOR))
-    assert (error.code, error.params) == (
-        "lead_move",
-        {"before": "contacted", "after": "agreement", "allowed": "closed, met"},
-    )
+    assert (error.code, error.params["before"], error.params["after"], error.params["allowed"]) == (
+        "lead_move", "contacted", "agreement", "met, closed"
+    )  # fmt: skip
     assert t("error.lead_move", "ko", **error.params) == (
-        "'contacted' 단계에서 'agreement' 단계로 갈 수 없습니다 (가능한 다음 단계: closed, met)."
+        "'접촉' 단계에서 '협약(MOU)' 단계로 갈 수 없습니다 (가능한 다음 단계: 미팅, 종결)."
     )
     assert t("error.lead_move", "en", **error.params) == (
-        "A lead cannot go from 'contacted' to 'agreement' (possible next stages: closed, met)."
+        "A lead cannot go from 'Contacted' to 'Agreement (MOU)' (possible next stages: Met, Closed)."
     )
     assert counts(db) == before and pl.get_lead(db, lead.id) == lead  # nothing written, not even the audit
     met = pl.advance(db, lead.id, Step(S.MET, DAY + timedelta(days=3), note="화상 미팅"), actor="kim")

@@ -129,7 +129,7 @@ def test_an_allowed_step_is_saved_and_an_illegal_one_is_refused_with_nothing_wri
     r = s.staff.post(f"/leads/{lead}/steps", data={"csrf": token, "stage": "agreement", "on": "2026-04-02"})
     assert r.status_code == 422
     assert _texts(r.text, "refused") == [
-        "'contacted' 단계에서 'agreement' 단계로 갈 수 없습니다 (가능한 다음 단계: closed, met)."
+        "'접촉' 단계에서 '협약(MOU)' 단계로 갈 수 없습니다 (가능한 다음 단계: 미팅, 종결)."
     ]
     assert counts(s.server.db) == before and pl.get_lead(s.server.db, lead).stage is S.CONTACTED
     assert 'data-testid="move-agreement"' not in r.text  # the page is the lead's again, with its own moves
@@ -200,7 +200,7 @@ def test_a_result_a_closing_and_an_mou_carry_what_their_stage_needs(setup: Setup
     assert (r.status_code, _texts(r.text, "refused")) == (422, ["종결 단계에는 종결 사유가 있어야 합니다."])
     r = s.staff.post(f"/leads/{lead}/steps", data=closed | {"reason": "no_response"})
     assert _texts(r.text, "refused") == [
-        "'result' 단계에서 'closed' 단계로 갈 수 없습니다 (가능한 다음 단계: agreement, follow_up, result)."
+        "'성과' 단계에서 '종결' 단계로 갈 수 없습니다 (가능한 다음 단계: 후속 미팅, 협약(MOU), 성과)."
     ]
     other = _hand_lead(s)
     assert s.staff.post(f"/leads/{other}/steps", data=closed | {"reason": "no_response"}).status_code == 303

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from seoro.domain.errors import DomainError
 from seoro.domain.text import BilingualText
-from seoro.domain.vocab import CloseReason, LeadStage, ResultKind
+from seoro.domain.vocab import CloseReason, LeadStage, ResultKind, label
 
 S = LeadStage
 MOVES: dict[LeadStage, frozenset[LeadStage]] = {
@@ -142,9 +142,16 @@ class Lead:
 
 
 def check_move(before: Step, after: Step) -> None:
+    """Refused with the stages' codes (for programs) and their words in both languages (for people)."""
     if after.stage not in MOVES[before.stage]:
-        allowed = ", ".join(sorted(m.value for m in MOVES[before.stage])) or "-"
-        raise DomainError("lead_move", before=before.stage.value, after=after.stage.value, allowed=allowed)
+        allowed = sorted(MOVES[before.stage], key=list(LeadStage).index)
+        words = {f"{key}_{lang}": getattr(label(stage), lang)
+                 for key, stage in (("before", before.stage), ("after", after.stage)) for lang in ("ko", "en")}  # fmt: skip
+        words |= {
+            f"allowed_{lang}": ", ".join(getattr(label(m), lang) for m in allowed) or "-" for lang in ("ko", "en")
+        }
+        raise DomainError("lead_move", before=before.stage.value, after=after.stage.value,
+                          allowed=", ".join(m.value for m in allowed) or "-", **words)  # fmt: skip
     if after.on < before.on:
         raise DomainError("lead_step_before", on=after.on.isoformat(), last=before.on.isoformat())
 
