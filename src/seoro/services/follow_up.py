@@ -16,6 +16,7 @@ from seoro.domain.requests import recommend
 from seoro.domain.text import BilingualText
 from seoro.domain.vocab import LeadStage
 from seoro.i18n import both
+from seoro.services.agendas import snapshot_in
 from seoro.services.database import Database, Unit, require_current
 from seoro.services.events import book_of
 from seoro.services.held_meetings import HeldMeeting, held_meeting, held_meetings
@@ -126,7 +127,7 @@ def own_meetings(db: Database, participant_id: int, *, at: datetime | None = Non
     require_current(db)
     with db.reading() as unit:
         event_id = unit.events.event_of(participant_id)
-        held = held_meetings(unit, event_id, at=at)
+        held = held_meetings(unit, event_id, at=at, day=snapshot_in(unit, event_id).day)  # a page view: shared
         answers = {w.request_id: w for w in unit.follow_up_wishes.all(event_id) if w.participant_id == participant_id}
     out = []
     for m in sorted(held.values(), key=lambda m: (m.start, m.request_id)):

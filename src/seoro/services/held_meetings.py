@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from seoro.domain.agenda import sides as meeting_sides
 from seoro.domain.errors import DomainError
 from seoro.domain.participants import Participant
-from seoro.services.agendas import load_day
+from seoro.services.agendas import Day, load_day
 from seoro.services.database import Unit
 
 
@@ -38,10 +38,13 @@ def held_meeting(unit: Unit, event_id: int, request_id: int, *, at: datetime | N
     return found
 
 
-def held_meetings(unit: Unit, event_id: int, *, at: datetime | None = None) -> dict[int, HeldMeeting]:
+def held_meetings(
+    unit: Unit, event_id: int, *, at: datetime | None = None, day: Day | None = None
+) -> dict[int, HeldMeeting]:
     """The meetings held at the event by ``at`` (default now), by meeting key: on the timetable, both
-    sides attending (not cancelled, not marked absent), and begun."""
-    day = load_day(unit, event_id)
+    sides attending (not cancelled, not marked absent), and begun. ``day``: the event's day when the
+    caller has it (a reading unit's shared snapshot); otherwise it is read in ``unit``."""
+    day = day or load_day(unit, event_id)
     moment = at or datetime.now(UTC)
     zone = day.event.zone()
     placed = {key for _pid, key in day.current()}

@@ -30,6 +30,7 @@ from seoro.services.held_meetings import HeldMeeting as HeldMeeting
 from seoro.services.held_meetings import held_meeting
 from seoro.services.held_meetings import held_meetings as held_meetings
 from seoro.services.pipeline_views import party_label
+from seoro.services.snapshots import read_model
 from seoro.services.taxonomy import taxonomy_in
 from seoro.storage.leads import LeadFilter
 from seoro.storage.profiles import ProfileFilter
@@ -79,6 +80,22 @@ def list_leads(db: Database, where: LeadFilter | None = None) -> list[Lead]:
     require_current(db)
     with db.reading() as unit:
         return unit.leads.find(where)
+
+
+def pipeline_counts(db: Database, today: date) -> dict[str, int]:
+    """How many leads there are, open, and overdue on ``today``: the dashboard's figures, shared by
+    page views until the data changes."""
+    require_current(db)
+
+    def build(unit: Unit) -> dict[str, int]:
+        leads = unit.leads.find(None)
+        return {
+            "leads": len(leads),
+            "open": sum(x.is_open for x in leads),
+            "overdue": sum(x.overdue(today) for x in leads),
+        }
+
+    return read_model(db, ("pipeline_counts", today), build)
 
 
 def overdue_leads(db: Database, today: date, where: LeadFilter | None = None) -> list[Lead]:

@@ -11,7 +11,7 @@ from seoro.http.security import db_of
 from seoro.services import directory, jobs
 from seoro.services import events as ev
 from seoro.services.event_import import overview
-from seoro.services.pipeline import list_leads
+from seoro.services.pipeline import pipeline_counts
 from seoro.web.pipeline_common import today
 from seoro.web.templates import render
 
@@ -27,12 +27,6 @@ def dashboard(request: Request, account: SignedIn) -> Response:
     counts = [(label(OrgKind(k)), n) for k, n in s.organisations.items()]
     counts += [(label(ProfileKind(k)), n) for k, n in s.profiles.items()]
     events = [(e, overview(db, e.id)) for e in ev.list_events(db) if e.id is not None]
-    leads = list_leads(db)
-    day = today()
-    pipeline = {
-        "leads": len(leads),
-        "open": sum(x.is_open for x in leads),
-        "overdue": sum(x.overdue(day) for x in leads),
-    }
+    pipeline = pipeline_counts(db, today())
     return render(request, "dashboard.html", {"summary": s, "counts": counts, "events": events, "pipeline": pipeline,
                                               "jobs": jobs.recent(db, 8)})  # fmt: skip
