@@ -222,6 +222,14 @@ def test_owner_programme_and_title_are_edited_and_a_bad_address_is_refused(setup
     r = s.staff.post(f"/leads/{lead}/edit", data=data | {"owner": "kim at agency"})
     assert (r.status_code, _texts(r.text, "refused")) == (422, ['"kim at agency"은(는) 이메일 주소가 아닙니다.'])
     assert 'value="kim at agency"' in r.text and pl.get_lead(s.server.db, lead).owner == "kim@agency.example"
+    fields = after.fields  # the form above sent no fields: they were kept
+    assert s.staff.post(f"/leads/{lead}/edit", data=data | {"fields": "수소, S02"}).status_code == 303
+    assert (fields != (), pl.get_lead(s.server.db, lead).fields) == (True, ("S07", "S02"))
+    assert 'value="S07, S02"' in s.staff.get(f"/leads/{lead}").text
+    r = s.staff.post(f"/leads/{lead}/edit", data=data | {"fields": "S07, 우주정거장"})
+    assert (r.status_code, pl.get_lead(s.server.db, lead).fields, len(_texts(r.text, "refused"))) == (
+        422, ("S07", "S02"), 1
+    )  # fmt: skip
 
 
 def test_a_lead_is_opened_by_hand_between_two_parties(setup: Setup) -> None:

@@ -188,14 +188,17 @@ def add_step(request: Request, account: Staff, id_: int, posted: StepPosted) -> 
 @router.post("/leads/{id_}/edit")
 def edit_lead(
     request: Request, account: Staff, id_: int, csrf: Text, title_ko: Text = "", title_en: Text = "",
-    programme: Text = "", owner: Text = "",
+    programme: Text = "", owner: Text = "", fields: Annotated[str | None, Form()] = None,
 ) -> Response:  # fmt: skip
+    """Title, fields (codes or names, comma-separated; left out of the form: unchanged), programme, owner."""
     check_csrf(request, csrf)
+    codes = [x.strip() for x in fields.replace("\n", ",").split(",") if x.strip()] if fields is not None else None
     try:
-        pl.update_lead(db_of(request), id_, title=BilingualText(title_ko.strip(), title_en.strip()),
+        pl.update_lead(db_of(request), id_, title=BilingualText(title_ko.strip(), title_en.strip()), fields=codes,
                        programme=programme, owner=owner, actor=f"account:{account.id}")  # fmt: skip
     except DomainError as e:
-        posted = {"title_ko": title_ko, "title_en": title_en, "programme": programme, "owner": owner, "edit": "1"}
+        posted = {"title_ko": title_ko, "title_en": title_en, "programme": programme, "owner": owner, "edit": "1",
+                  "fields": fields or ""}  # fmt: skip
         return _lead_page(request, id_, error=refusal(request, e), posted=posted, status=422)
     notify(request, "ok", "web.staff.lead.saved")
     return RedirectResponse(f"/leads/{id_}", status_code=303)
