@@ -7,9 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
+import pytest
 from sqlalchemy import func, select
 
 from seoro.domain.directory import Affiliation, Expert, Organisation, Profile
+from seoro.domain.errors import DomainError
 from seoro.domain.events import Event, Session, Table
 from seoro.domain.meetings import Meeting, MeetingRequest, RequestStatus
 from seoro.domain.participants import Participant
@@ -101,3 +103,11 @@ def held_day(db: Database) -> Held:
 def counts(db: Database) -> dict[str, int]:
     with db.engine.connect() as conn:
         return {x.name: int(conn.execute(select(func.count()).select_from(x)).scalar_one()) for x in PIPELINE_TABLES}
+
+
+def refused(call: object) -> DomainError:
+    """The rule's refusal that ``call()`` raises."""
+    assert callable(call)
+    with pytest.raises(DomainError) as error:
+        call()
+    return error.value

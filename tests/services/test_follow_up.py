@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from seoro.domain.errors import DomainError
 from seoro.domain.events import Event
 from seoro.domain.participants import Participant
 from seoro.domain.pipeline import FollowUpWish, Step
@@ -15,23 +14,10 @@ from seoro.domain.text import BilingualText
 from seoro.domain.vocab import CloseReason, LeadStage
 from seoro.services import follow_up as fu
 from seoro.services import pipeline as pl
-from seoro.services.database import Database
-from tests.services.pipeline_rows import ACTOR, AFTER, DAY, DURING, Held, counts, held_day
+from tests.services.pipeline_rows import ACTOR, AFTER, DAY, DURING, Held, counts, refused
 
 pytestmark = pytest.mark.integration
 S = LeadStage
-
-
-@pytest.fixture
-def held(db: Database) -> Held:
-    return held_day(db)
-
-
-def refused(call: object) -> DomainError:
-    assert callable(call)
-    with pytest.raises(DomainError) as error:
-        call()
-    return error.value
 
 
 def test_each_side_answers_for_its_own_meetings_held_and_may_change_its_mind(held: Held) -> None:

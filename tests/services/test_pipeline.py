@@ -9,31 +9,17 @@ from datetime import date, timedelta
 import pytest
 
 from seoro.domain.agreements import FollowUp, Party
-from seoro.domain.errors import DomainError
 from seoro.domain.pipeline import Side, Step
 from seoro.domain.text import BilingualText
 from seoro.domain.vocab import CloseReason, LeadStage, ResultKind
 from seoro.i18n import t
 from seoro.services import pipeline as pl
-from seoro.services.database import Database
 from seoro.services.directory import merge_organisations
 from seoro.storage.leads import LeadFilter
-from tests.services.pipeline_rows import ACTOR, AFTER, DAY, DURING, Held, counts, held_day
+from tests.services.pipeline_rows import ACTOR, AFTER, DAY, DURING, Held, counts, refused
 
 pytestmark = pytest.mark.integration
 S = LeadStage
-
-
-@pytest.fixture
-def held(db: Database) -> Held:
-    return held_day(db)
-
-
-def refused(call: object) -> DomainError:
-    assert callable(call)
-    with pytest.raises(DomainError) as error:
-        call()
-    return error.value
 
 
 def test_a_lead_from_a_held_meeting_takes_its_sides_title_and_day(held: Held) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -106,6 +106,21 @@ SHOWN = ("name_ko", "name_en", "venue", "timezone", "days", "sessions", "breaks"
          "session_codes", "table_list", "slots")  # fmt: skip
 
 
+def _options(
+    name_ko: str | None, name_en: str | None, venue: str | None, timezone: str | None, day: list[str] | None,
+    session: list[str] | None, break_: list[str] | None, slot_minutes: int | None, tables: int | None,
+    type_: list[str] | None, cross_type_only: bool | None, auto_accept: bool | None, max_in_a_row: int | None,
+    expiry_hours: int | None,
+) -> dict[str, Any]:  # fmt: skip
+    """The settings ``create`` and ``update`` take from their (identical) options, as an event file's keys."""
+    return option_settings(
+        sessions=session or (), breaks=break_ or (), types=type_ or (), name_ko=name_ko, name_en=name_en,
+        venue=venue, timezone=timezone, days=day, slot_minutes=slot_minutes, tables=tables,
+        cross_type_only=cross_type_only, auto_accept=auto_accept, max_in_a_row=max_in_a_row,
+        request_expiry_hours=expiry_hours,
+    )  # fmt: skip
+
+
 @event_app.command("create")
 def create(
     ctx: typer.Context,
@@ -128,22 +143,8 @@ def create(
     """Create an event from a TOML file (--file) or from options; options override the file's values."""
     c = ctx_of(ctx)
     settings = read_event_file(file) if file else {}
-    settings |= option_settings(
-        sessions=session or (),
-        breaks=break_ or (),
-        types=type_ or (),
-        name_ko=name_ko,
-        name_en=name_en,
-        venue=venue,
-        timezone=timezone,
-        days=day,
-        slot_minutes=slot_minutes,
-        tables=tables,
-        cross_type_only=cross_type_only,
-        auto_accept=auto_accept,
-        max_in_a_row=max_in_a_row,
-        request_expiry_hours=expiry_hours,
-    )
+    settings |= _options(name_ko, name_en, venue, timezone, day, session, break_, slot_minutes, tables, type_,
+                         cross_type_only, auto_accept, max_in_a_row, expiry_hours)  # fmt: skip
     event_id, event = ev.create_planned_event(c.db(), settings, str(file) if file else "--options",
                                               actor=c.settings.actor)  # fmt: skip
     out.print(
@@ -183,22 +184,8 @@ def update(
     before = _event(c, event)
     loaded = read_event_file(file) if file else {}
     settings = event_settings(before) | loaded
-    settings |= option_settings(
-        sessions=session or (),
-        breaks=break_ or (),
-        types=type_ or (),
-        name_ko=name_ko,
-        name_en=name_en,
-        venue=venue,
-        timezone=timezone,
-        days=day,
-        slot_minutes=slot_minutes,
-        tables=tables,
-        cross_type_only=cross_type_only,
-        auto_accept=auto_accept,
-        max_in_a_row=max_in_a_row,
-        request_expiry_hours=expiry_hours,
-    )
+    settings |= _options(name_ko, name_en, venue, timezone, day, session, break_, slot_minutes, tables, type_,
+                         cross_type_only, auto_accept, max_in_a_row, expiry_hours)  # fmt: skip
     after = ev.update_planned_event(db, _id(before), settings, str(file) if file else "--options",
                                     actor=c.settings.actor)  # fmt: skip
     _print_update(c, before, after)
