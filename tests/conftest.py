@@ -17,6 +17,7 @@ from seoro.services.database import Database
 from seoro.services.demo import load_demo
 from seoro.services.matching import rebuild_index
 from seoro.services.setup import init_database
+from tests.mail_server import Inbox, running_inbox
 
 # pytest-xdist's workers start with COLUMNS=80 and LINES=24 set; rich consoles created at import would
 # then keep 80 columns for good, and the CLI tests give their own COLUMNS to each run.
@@ -124,3 +125,10 @@ def demo_db(
     database = Database.open(database_url)
     yield database
     database.close()
+
+
+@pytest.fixture
+def inbox() -> Iterator[tuple[Inbox, int]]:
+    """A real SMTP server (aiosmtpd) on a free port: what it received, and the port."""
+    with running_inbox() as found:
+        yield found

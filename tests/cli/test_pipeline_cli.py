@@ -3,10 +3,7 @@ around ``run``, so errors come out as users see them) on SQLite and PostgreSQL, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from aiosmtpd.controller import Controller
 from typer.testing import CliRunner
 
 from seoro.cli import app
@@ -14,8 +11,8 @@ from seoro.cli.app import run
 from seoro.services.database import Database
 from tests.cli.test_cli import rows
 from tests.cli.test_events_cli import Ran
+from tests.mail_server import Inbox, free_port
 from tests.services.pipeline_rows import Held, counts, held_day
-from tests.services.test_reminders import Inbox, free_port
 
 pytestmark = pytest.mark.e2e
 
@@ -30,15 +27,6 @@ def seoro(url: str, *args: str, lang: str = "ko", **env: str) -> Ran:
 @pytest.fixture
 def held(db: Database) -> Held:
     return held_day(db)
-
-
-@pytest.fixture
-def inbox() -> Iterator[tuple[Inbox, int]]:
-    box, port = Inbox(), free_port()
-    server = Controller(box, hostname="127.0.0.1", port=port)
-    server.start()
-    yield box, port
-    server.stop()
 
 
 def test_follow_up_after_the_event_from_answers_to_an_arranged_meeting(held: Held, database_url: str) -> None:

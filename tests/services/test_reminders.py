@@ -3,12 +3,8 @@ in the test (aiosmtpd): each is sent exactly once, only once the server took it,
 
 from __future__ import annotations
 
-import socket
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
-from email import message_from_bytes, policy
-from email.message import EmailMessage
 from typing import Any
 
 import pytest
@@ -23,46 +19,11 @@ from seoro.i18n import t
 from seoro.services import pipeline as pl
 from seoro.services import reminders as rm
 from seoro.services.database import Database
+from tests.mail_server import Inbox, free_port
 from tests.services.pipeline_rows import ACTOR, DAY, Held, counts, held_day
 
 pytestmark = pytest.mark.integration
 TODAY = date(2026, 4, 1)
-
-
-@dataclass
-class Inbox:
-    """What the server received; ``refuse`` makes it refuse mail to these addresses."""
-
-    messages: list[tuple[list[str], EmailMessage]] = field(default_factory=list)
-    refuse: set[str] = field(default_factory=set)
-
-    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope, address: str, options: Any) -> str:
-        if address in self.refuse:
-            return "550 5.1.1 no such mailbox"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        content = envelope.original_content or b""
-        parsed = message_from_bytes(content, policy=policy.default)
-        assert isinstance(parsed, EmailMessage)
-        self.messages.append((list(envelope.rcpt_tos), parsed))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def inbox() -> Iterator[tuple[Inbox, int]]:
-    box, port = Inbox(), free_port()
-    server = Controller(box, hostname="127.0.0.1", port=port)
-    server.start()
-    yield box, port
-    server.stop()
 
 
 def smtp_settings(port: int) -> Settings:

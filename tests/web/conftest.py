@@ -4,7 +4,6 @@ database (SQLite and PostgreSQL), with a staff account and a signed-in HTTP clie
 from __future__ import annotations
 
 import re
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from seoro.domain.accounts import Role
 from seoro.services import accounts as acc
 from seoro.services.database import Database
 from tests.conftest import fill_with_demo
+from tests.mail_server import free_port
 
 STAFF = ("staff@agency.example", "correct horse battery")
 ADMIN = ("admin@agency.example", "correct horse battery staple")
@@ -41,13 +41,6 @@ class Server:
         client = httpx.Client(base_url=self.url, follow_redirects=False, timeout=30)
         self.clients.append(client)
         return client
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from urllib.parse import quote
 import httpx
 import openpyxl
 import pytest
-from aiosmtpd.controller import Controller
 
 from seoro.domain.accounts import Role
 from seoro.domain.pipeline import Side, Step
@@ -27,8 +26,8 @@ from seoro.domain.vocab import CloseReason, LeadStage, ResultKind
 from seoro.services import accounts as acc
 from seoro.services import follow_up as fu
 from seoro.services import pipeline as pl
+from tests.mail_server import Inbox, free_port
 from tests.services.pipeline_rows import AFTER, DAY, Held, counts, held_day
-from tests.services.test_reminders import Inbox, free_port
 from tests.web.conftest import STAFF, Server, csrf_of, signed_in
 
 pytestmark = pytest.mark.e2e
@@ -335,16 +334,6 @@ def overdue(setup: Setup) -> Setup:
     return setup
 
 
-@pytest.fixture
-def mailbox() -> Iterator[tuple[Inbox, int]]:
-    """A real SMTP server (aiosmtpd) on a free port, and what it received."""
-    box, port = Inbox(), free_port()
-    server = Controller(box, hostname="127.0.0.1", port=port)
-    server.start()
-    yield box, port
-    server.stop()
-
-
 def _mail_server(server: Server, port: int) -> None:
     assert server.app is not None
     server.app.state.settings = dataclasses.replace(
@@ -353,8 +342,8 @@ def _mail_server(server: Server, port: int) -> None:
     )  # fmt: skip
 
 
-def test_reminders_are_listed_and_sent_once_through_the_mail_server(overdue: Setup, mailbox: tuple[Inbox, int]) -> None:
-    s, (box, port) = overdue, mailbox
+def test_reminders_are_listed_and_sent_once_through_the_mail_server(overdue: Setup, inbox: tuple[Inbox, int]) -> None:
+    s, (box, port) = overdue, inbox
     page = s.staff.get("/reminders").text
     assert _texts(page, "due-count") == ["2"] and _texts(page, "not-configured") != []
     token = csrf_of(page)
